@@ -1,0 +1,106 @@
+package io.popoto.sql.calcite;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/** The planner rules of the Popoto convention. */
+public final class PopotoRules {
+  private PopotoRules() {}
+
+  public static final PopotoToEnumerableConverterRule TO_ENUMERABLE =
+      PopotoToEnumerableConverterRule.DEFAULT_CONFIG.toRule(PopotoToEnumerableConverterRule.class);
+
+  public static final RelOptRule PROJECT = ProjectRule.CONFIG.toRule();
+
+  static void register(RelOptPlanner planner) {
+    planner.addRule(TO_ENUMERABLE);
+    planner.addRule(PROJECT);
+  }
+
+  /** Converts the Popoto convention to Enumerable. */
+  public static final class PopotoToEnumerableConverterRule extends ConverterRule {
+    static final Config DEFAULT_CONFIG = Config.INSTANCE
+        .withConversion(RelNode.class, PopotoRel.CONVENTION, EnumerableConvention.INSTANCE,
+            "PopotoToEnumerableConverterRule")
+        .withRuleFactory(PopotoToEnumerableConverterRule::new);
+
+    PopotoToEnumerableConverterRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      return new PopotoToEnumerableConverter(rel.getCluster(),
+          rel.getTraitSet().replace(EnumerableConvention.INSTANCE), rel);
+    }
+  }
+
+  /**
+   * Narrows a scan to the columns a project uses, so only those hash fields are fetched (HMGET);
+   * a project that uses no column (COUNT(*)) keeps just {@code _key}, which costs no hash field.
+   */
+  public static final class ProjectRule extends RelRule<RuleConfig> {
+    ProjectRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      Project project = call.rel(0);
+      PopotoTableScan scan = call.rel(1);
+      ImmutableBitSet used = org.apache.calcite.plan.RelOptUtil.InputFinder.bits(project.getProjects(), null);
+      if (used.isEmpty()) {
+        used = ImmutableBitSet.of(keyPosition(scan));
+        if (used.cardinality() == 0) {
+          return;
+        }
+      }
+      if (used.cardinality() == scan.spec().columns().size()) {
+        return;
+      }
+      List<Integer> newColumns = new ArrayList<>();
+      int[] remap = new int[scan.spec().columns().size()];
+      for (int i : used) {
+        remap[i] = newColumns.size();
+        newColumns.add(scan.spec().columns().get(i));
+      }
+      PopotoTableScan narrowed = scan.withSpec(new ScanSpec(newColumns));
+      RexShuttle shuttle = new RexShuttle() {
+        @Override
+        public RexNode visitInputRef(RexInputRef ref) {
+          return new RexInputRef(remap[ref.getIndex()], ref.getType());
+        }
+      };
+      List<RexNode> projects = new ArrayList<>();
+      for (RexNode e : project.getProjects()) {
+        projects.add(e.accept(shuttle));
+      }
+      RelBuilder b = call.builder();
+      b.push(narrowed).project(projects, project.getRowType().getFieldNames(), true);
+      call.transformTo(b.build());
+    }
+
+    private static int keyPosition(PopotoTableScan scan) {
+      int pos = scan.spec().columns().indexOf(0);
+      return pos < 0 ? 0 : pos;
+    }
+
+    static final RuleConfig CONFIG = RuleConfig.of(c -> new ProjectRule(c),
+        b0 -> b0.operand(LogicalProject.class)
+            .oneInput(b1 -> b1.operand(PopotoTableScan.class).noInputs()));
+  }
+}

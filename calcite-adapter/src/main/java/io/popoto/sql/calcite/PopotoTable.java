@@ -1,0 +1,172 @@
+package io.popoto.sql.calcite;
+
+import io.popoto.sql.catalog.FieldDef;
+import io.popoto.sql.catalog.ModelDef;
+import io.popoto.sql.codec.IndexKeys;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.java.AbstractQueryableTable;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.linq4j.Queryable;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelReferentialConstraint;
+import org.apache.calcite.rel.RelReferentialConstraintImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTableQueryable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.mapping.IntPair;
+import redis.clients.jedis.Jedis;
+
+/** One Popoto model as a SQL table. */
+public final class PopotoTable extends AbstractQueryableTable implements TranslatableTable {
+  private static final long STATS_TTL_NANOS = 30_000_000_000L;
+
+  private final PopotoSchema schema;
+  private final ModelDef model;
+  private final List<PopotoColumn> columns;
+  private volatile long rowCount = -1;
+  private volatile long rowCountAt;
+
+  PopotoTable(PopotoSchema schema, ModelDef model) {
+    super(Object[].class);
+    this.schema = schema;
+    this.model = model;
+    this.columns = PopotoColumn.of(model);
+  }
+
+  public ModelDef model() {
+    return model;
+  }
+
+  public PopotoSchema schema() {
+    return schema;
+  }
+
+  public List<PopotoColumn> columns() {
+    return columns;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder b = typeFactory.builder();
+    for (PopotoColumn c : columns) {
+      RelDataType t;
+      if (c.sqlType() == SqlTypeName.DECIMAL) {
+        t = typeFactory.createSqlType(SqlTypeName.DECIMAL,
+            typeFactory.getTypeSystem().getMaxNumericPrecision(), 10);
+      } else if (c.sqlType() == SqlTypeName.TIMESTAMP || c.sqlType() == SqlTypeName.TIME) {
+        t = typeFactory.createSqlType(c.sqlType(), 3);
+      } else {
+        t = typeFactory.createSqlType(c.sqlType());
+      }
+      // Only _key is NOT NULL: Popoto data drifts, and a NOT NULL column would let the planner
+      // fold "x IS NULL" to FALSE on rows that do hold nil.
+      boolean nullable = c.part() != PopotoColumn.Part.KEY;
+      b.add(c.name(), typeFactory.createTypeWithNullability(t, nullable));
+    }
+    return b.build();
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    List<RelReferentialConstraint> fks = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      FieldDef f = columns.get(i).field();
+      if (f != null && f.isRelationship()) {
+        fks.add(RelReferentialConstraintImpl.of(List.of(schema.name(), model.name()),
+            List.of(schema.name(), f.model()), List.of(IntPair.of(i, 0))));
+      }
+    }
+    return Statistics.of(rowCount(), List.of(ImmutableBitSet.of(0)), fks,
+        List.of(RelCollations.EMPTY));
+  }
+
+  /** SCARD of the class set, cached briefly: the planner asks often. */
+  double rowCount() {
+    long now = System.nanoTime();
+    if (rowCount < 0 || now - rowCountAt > STATS_TTL_NANOS) {
+      try (Jedis jedis = schema.source().borrow()) {
+        rowCount = jedis.scard(indexKeys().classSet(model));
+        schema.source().recordRoundTrip("SCARD");
+      }
+      rowCountAt = now;
+    }
+    return Math.max(rowCount, 1);
+  }
+
+  IndexKeys indexKeys() {
+    return schema.indexKeys();
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    RelOptCluster cluster = context.getCluster();
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      all.add(i);
+    }
+    return new PopotoTableScan(cluster, cluster.traitSetOf(PopotoRel.CONVENTION), relOptTable,
+        this, new ScanSpec(all));
+  }
+
+  @Override
+  public <T> Queryable<T> asQueryable(QueryProvider queryProvider, SchemaPlus schemaPlus,
+      String tableName) {
+    return new PopotoQueryable<>(queryProvider, schemaPlus, this, tableName);
+  }
+
+  /** Runs a scan described by a spec; called from generated code. */
+  public Enumerable<Object[]> execute(ScanSpec spec) {
+    List<PopotoColumn> selected = new ArrayList<>();
+    for (int i : spec.columns()) {
+      selected.add(columns.get(i));
+    }
+    RowDecoder decoder = new RowDecoder(model, selected, schema.valueCodec(), schema.keyCodec(),
+        schema.options().strict(), schema::warn);
+    HashFetcher fetcher = new HashFetcher(schema.source(), decoder);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        KeySource keys = new ClassSetScan(schema.source(), indexKeys().classSet(model),
+            schema.options().batchSize());
+        return new RowEnumerator(schema.source(), keys, fetcher, row -> true);
+      }
+    };
+  }
+
+  /** The entry point generated code calls: {@code table.query(specJson)}. */
+  public static final class PopotoQueryable<T> extends AbstractTableQueryable<T> {
+    PopotoQueryable(QueryProvider queryProvider, SchemaPlus schema, PopotoTable table,
+        String tableName) {
+      super(queryProvider, schema, table, tableName);
+    }
+
+    @Override
+    public Enumerator<T> enumerator() {
+      throw new UnsupportedOperationException("enumerator");
+    }
+
+    @SuppressWarnings("unused") // called from generated code
+    public Enumerable<Object[]> query(String specJson) {
+      return ((PopotoTable) table).execute(ScanSpec.fromJson(specJson));
+    }
+  }
+
+  @Override
+  public Type getElementType() {
+    return Object[].class;
+  }
+}

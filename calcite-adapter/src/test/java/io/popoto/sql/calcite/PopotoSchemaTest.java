@@ -1,0 +1,109 @@
+package io.popoto.sql.calcite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.popoto.sql.catalog.Catalog;
+import io.popoto.sql.catalog.CatalogReader;
+import io.popoto.sql.redis.PrivateRedis;
+import io.popoto.sql.testkit.RedisExtension;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RedisExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PopotoSchemaTest {
+  private RedisSource source;
+  private Connection connection;
+
+  @BeforeAll
+  void setUp(PrivateRedis redis) throws Exception {
+    RedisExtension.loadFixture(redis);
+    Catalog catalog = CatalogReader.load("classpath:popoto-sql/samples/food-delivery/catalog.json");
+    source = new RedisSource(new RedisSource.Config(redis.host(), redis.port(), 0, false, null,
+        null, 2000, 10000));
+    Properties info = new Properties();
+    info.setProperty("caseSensitive", "false");
+    info.setProperty("unquotedCasing", "UNCHANGED");
+    info.setProperty("quotedCasing", "UNCHANGED");
+    connection = DriverManager.getConnection("jdbc:calcite:", info);
+    CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+    calcite.getRootSchema().add("popoto",
+        new PopotoSchema(catalog, source, new ReaderOptions(2, false, true)));
+    calcite.setSchema("popoto");
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    connection.close();
+    source.close();
+  }
+
+  private List<List<Object>> query(String sql) throws Exception {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void countSkipsClassMembersWithoutHash() throws Exception {
+    assertEquals(List.of(List.of(4L)), query("select count(*) from customer"));
+  }
+
+  @Test
+  void readsNamesInPagesOfTwo() throws Exception {
+    assertEquals(List.of(List.of("Burger Palace"), List.of("Café Zürich: Bar-Grill"),
+            List.of("Ghost Kitchen*"), List.of("Sushi Zen"), List.of("Taco-Town 24/7")),
+        query("select name from restaurant order by name"));
+  }
+
+  @Test
+  void projectionFetchesOnlyNeededFields() throws Exception {
+    source.resetCounters();
+    assertEquals(6, query("select total from \"Order\"").size());
+    // 6 orders in pages of 2: 3 SSCAN pages (plus possibly a final empty one), one HMGET per key
+    assertEquals(6, source.commandCount("HMGET"));
+    assertTrue(source.commandCount("SSCAN") >= 3);
+  }
+
+  @Test
+  void geoAndDecimalAndTimestampColumns() throws Exception {
+    List<List<Object>> rows = query("select address_latitude, address_longitude from customer "
+        + "where name like 'Zo%'");
+    assertEquals(1, rows.size());
+    assertEquals(null, rows.get(0).get(0));
+    assertEquals(List.of(List.of(new java.math.BigDecimal("3.00"))),
+        query("select tip from \"Order\" where total = 17.49"));
+    assertEquals(List.of(List.of(133.74)),
+        query("select cast(sum(total) as decimal(10,2)) * 1.0e0 from \"Order\""));
+  }
+
+  @Test
+  void innerJoinDropsDanglingReference() throws Exception {
+    List<List<Object>> rows = query("select count(*) from \"Order\" o join restaurant r "
+        + "on o.restaurant = r._key");
+    assertEquals(List.of(List.of(5L)), rows);
+    assertFalse(source.commandCounts().containsKey("HSET"));
+  }
+}
