@@ -1,0 +1,51 @@
+package io.popoto.sql.calcite;
+
+import java.util.List;
+
+/**
+ * Where a table access gets its candidate keys. Built by {@link AccessPathPlanner} from a filter,
+ * serialized into the generated code, and turned into a {@link KeySource} at execution. Every
+ * candidate is re-checked against its hash, so a path only ever narrows the search.
+ *
+ * @param type the kind of Redis structure read
+ * @param field the indexed field (null for KEYS, CLASS_SCAN and compositions)
+ * @param values KEYS: key strings; VALUE_SET/REVERSE_SET: values whose sets are united
+ * @param partition SORTED_RANGE: partition values, in partitionBy order
+ * @param lower SORTED_RANGE lower score bound (null: -inf); GEO_RADIUS: latitude
+ * @param lowerInclusive whether {@code lower} is included
+ * @param upper SORTED_RANGE upper bound (null: +inf); GEO_RADIUS: longitude
+ * @param upperInclusive whether {@code upper} is included
+ * @param radiusKm GEO_RADIUS radius in km
+ * @param children UNION/INTERSECT branches
+ */
+public record AccessPath(QueryType type, String field, List<Operand> values,
+    List<Operand> partition, Operand lower, boolean lowerInclusive, Operand upper,
+    boolean upperInclusive, Operand radiusKm, List<AccessPath> children) {
+
+  public static final AccessPath CLASS_SCAN =
+      new AccessPath(QueryType.CLASS_SCAN, null, null, null, null, false, null, false, null, null);
+
+  static AccessPath keys(List<Operand> keys) {
+    return new AccessPath(QueryType.KEYS, null, keys, null, null, false, null, false, null, null);
+  }
+
+  static AccessPath sets(QueryType type, String field, List<Operand> values) {
+    return new AccessPath(type, field, values, null, null, false, null, false, null, null);
+  }
+
+  static AccessPath range(String field, List<Operand> partition, Operand lower,
+      boolean lowerInclusive, Operand upper, boolean upperInclusive) {
+    return new AccessPath(QueryType.SORTED_RANGE, field, null, partition, lower, lowerInclusive,
+        upper, upperInclusive, null, null);
+  }
+
+  static AccessPath geo(String field, Operand latitude, Operand longitude, Operand radiusKm) {
+    return new AccessPath(QueryType.GEO_RADIUS, field, null, null, latitude, true, longitude, true,
+        radiusKm, null);
+  }
+
+  static AccessPath compose(QueryType type, List<AccessPath> children) {
+    return new AccessPath(type, null, null, null, null, false, null, false, null,
+        List.copyOf(children));
+  }
+}

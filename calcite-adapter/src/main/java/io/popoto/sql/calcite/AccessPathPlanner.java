@@ -1,0 +1,364 @@
+package io.popoto.sql.calcite;
+
+import io.popoto.sql.catalog.FieldDef;
+import io.popoto.sql.catalog.ModelDef;
+import io.popoto.sql.catalog.ValueType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The one place that turns a filter into an {@link AccessPath} (Calcite's InnoDB adapter does
+ * the same in IndexCondition). Only shapes whose index answer is a superset of the true answer
+ * are used; the filter itself stays above the scan and re-checks every candidate.
+ */
+final class AccessPathPlanner {
+  private final PopotoTable table;
+  private final List<Integer> scanColumns;
+  private final RexBuilder rexBuilder;
+
+  AccessPathPlanner(PopotoTable table, List<Integer> scanColumns, RexBuilder rexBuilder) {
+    this.table = table;
+    this.scanColumns = scanColumns;
+    this.rexBuilder = rexBuilder;
+  }
+
+  /** The path for a condition, or null when no index helps (then the class set is scanned). */
+  AccessPath plan(RexNode condition) {
+    RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
+    return planNode(expanded);
+  }
+
+  private AccessPath planNode(RexNode node) {
+    switch (node.getKind()) {
+      case OR: {
+        List<AccessPath> branches = new ArrayList<>();
+        for (RexNode d : RexUtil.flattenOr(((RexCall) node).getOperands())) {
+          AccessPath p = planNode(d);
+          if (p == null) {
+            return null; // one branch needs a scan, so the whole OR does
+          }
+          branches.add(p);
+        }
+        return merge(QueryType.UNION, branches);
+      }
+      case AND:
+        return planConjunction(RexUtil.flattenAnd(((RexCall) node).getOperands()));
+      default:
+        return planConjunction(List.of(node));
+    }
+  }
+
+  /** One conjunction: key lookups win; else every usable index, the smallest chosen at run time. */
+  private AccessPath planConjunction(List<RexNode> conjuncts) {
+    Map<PopotoColumn, List<Operand>> equalities = new LinkedHashMap<>();
+    Map<PopotoColumn, Bounds> ranges = new LinkedHashMap<>();
+    List<AccessPath> others = new ArrayList<>();
+    for (RexNode c : conjuncts) {
+      if (c.getKind() == SqlKind.OR) {
+        AccessPath p = planNode(c);
+        if (p != null) {
+          others.add(p);
+        }
+        continue;
+      }
+      Comparison cmp = Comparison.of(c);
+      if (cmp == null) {
+        AccessPath geo = geo(c);
+        if (geo != null) {
+          others.add(geo);
+        }
+        continue;
+      }
+      PopotoColumn col = column(cmp.ref);
+      if (col == null) {
+        continue;
+      }
+      Operand value = operand(col, cmp.value);
+      if (cmp.kind == SqlKind.EQUALS) {
+        if (value != null) {
+          equalities.computeIfAbsent(col, k -> new ArrayList<>()).add(value);
+        }
+        if (col.field() != null && col.field().isSorted()) {
+          Operand s = scoreOperand(col, cmp.value);
+          if (s != null) {
+            ranges.computeIfAbsent(col, k -> new Bounds()).add(SqlKind.GREATER_THAN_OR_EQUAL, s);
+            ranges.get(col).add(SqlKind.LESS_THAN_OR_EQUAL, s);
+          }
+        }
+      } else if (col.field() != null && col.field().isSorted()) {
+        Operand s = scoreOperand(col, cmp.value);
+        if (s != null) {
+          ranges.computeIfAbsent(col, k -> new Bounds()).add(cmp.kind, s);
+        }
+      }
+    }
+    AccessPath byKey = keyLookup(equalities);
+    if (byKey != null) {
+      return byKey;
+    }
+    List<AccessPath> paths = new ArrayList<>(others);
+    for (Map.Entry<PopotoColumn, List<Operand>> e : equalities.entrySet()) {
+      AccessPath p = setPath(e.getKey(), e.getValue().subList(0, 1));
+      if (p != null) {
+        paths.add(p);
+      }
+    }
+    for (Map.Entry<PopotoColumn, Bounds> e : ranges.entrySet()) {
+      AccessPath p = rangePath(e.getKey().field(), e.getValue(), equalities);
+      if (p != null) {
+        paths.add(p);
+      }
+    }
+    if (paths.isEmpty()) {
+      return null;
+    }
+    return paths.size() == 1 ? paths.get(0) : AccessPath.compose(QueryType.INTERSECT, paths);
+  }
+
+  /** {@code _key = v}, or an equality on every key field: the hash itself. */
+  private AccessPath keyLookup(Map<PopotoColumn, List<Operand>> equalities) {
+    for (Map.Entry<PopotoColumn, List<Operand>> e : equalities.entrySet()) {
+      if (e.getKey().part() == PopotoColumn.Part.KEY) {
+        return AccessPath.keys(e.getValue().subList(0, 1));
+      }
+    }
+    ModelDef model = table.model();
+    Map<String, Operand> keyValues = new HashMap<>();
+    for (Map.Entry<PopotoColumn, List<Operand>> e : equalities.entrySet()) {
+      FieldDef f = e.getKey().field();
+      if (f != null && f.isKey()) {
+        keyValues.put(f.name(), e.getValue().get(0));
+      }
+    }
+    if (keyValues.size() != model.keyFields().size() || keyValues.isEmpty()) {
+      return null;
+    }
+    // The key is built at run time from the per-field operands (params may be among them).
+    List<Operand> parts = new ArrayList<>();
+    for (FieldDef kf : model.keyFields()) {
+      if (kf.type() == ValueType.DATETIME) {
+        return null; // two renderings: leave it to the value sets / zset
+      }
+      parts.add(keyValues.get(kf.name()));
+    }
+    return new AccessPath(QueryType.KEYS, "*", parts, null, null, false, null, false, null,
+        null);
+  }
+
+  private AccessPath setPath(PopotoColumn col, List<Operand> values) {
+    FieldDef f = col.field();
+    if (col.part() == PopotoColumn.Part.KEY) {
+      return AccessPath.keys(values);
+    }
+    if (f == null || col.part() != PopotoColumn.Part.VALUE) {
+      return null;
+    }
+    if (f.isRelationship()) {
+      return AccessPath.sets(QueryType.REVERSE_SET, f.name(), values);
+    }
+    if (f.fieldClass().indexKind() == io.popoto.sql.catalog.FieldClass.IndexKind.VALUE_SET
+        && f.type() != ValueType.DECIMAL) {
+      return AccessPath.sets(QueryType.VALUE_SET, f.name(), values);
+    }
+    if (f.isAutoKey() && table.model().keyFields().size() == 1) {
+      return AccessPath.keys(values); // the key is this one value
+    }
+    return null;
+  }
+
+  private AccessPath rangePath(FieldDef f, Bounds b, Map<PopotoColumn, List<Operand>> equalities) {
+    List<Operand> partition = new ArrayList<>();
+    for (String p : f.partitionBy()) {
+      Operand v = null;
+      for (Map.Entry<PopotoColumn, List<Operand>> e : equalities.entrySet()) {
+        FieldDef ef = e.getKey().field();
+        if (ef != null && ef.name().equals(p) && e.getKey().part() == PopotoColumn.Part.VALUE) {
+          v = e.getValue().get(0);
+        }
+      }
+      if (v == null) {
+        return null; // spec 8.15: a partitioned zset needs every partition value
+      }
+      partition.add(v);
+    }
+    return AccessPath.range(f.name(), partition, b.lower, b.lowerInclusive, b.upper,
+        b.upperInclusive);
+  }
+
+  /** {@code popoto_within(lat_col, lon_col, lat, lon, km)} on a GeoField's columns. */
+  private AccessPath geo(RexNode node) {
+    if (!(node instanceof RexCall call)
+        || !call.getOperator().getName().equalsIgnoreCase(PopotoFunctions.WITHIN)
+        || call.getOperands().size() != 5) {
+      return null;
+    }
+    PopotoColumn lat = column(call.getOperands().get(0));
+    PopotoColumn lon = column(call.getOperands().get(1));
+    if (lat == null || lon == null || lat.field() != lon.field()
+        || lat.part() != PopotoColumn.Part.LATITUDE || lon.part() != PopotoColumn.Part.LONGITUDE) {
+      return null;
+    }
+    Operand[] args = new Operand[3];
+    for (int i = 0; i < 3; i++) {
+      args[i] = numberOperand(call.getOperands().get(2 + i));
+      if (args[i] == null) {
+        return null;
+      }
+    }
+    return AccessPath.geo(lat.field().name(), args[0], args[1], args[2]);
+  }
+
+  private static Operand numberOperand(RexNode n) {
+    RexNode v = stripCast(n);
+    if (v instanceof RexDynamicParam p) {
+      return Operand.param(p.getIndex());
+    }
+    if (v instanceof RexLiteral l && !l.isNull()) {
+      java.math.BigDecimal d = l.getValueAs(java.math.BigDecimal.class);
+      return d == null ? null : Operand.score(d.doubleValue());
+    }
+    return null;
+  }
+
+  private static AccessPath merge(QueryType type, List<AccessPath> branches) {
+    return branches.size() == 1 ? branches.get(0) : AccessPath.compose(type, branches);
+  }
+
+  private PopotoColumn column(RexNode n) {
+    RexNode s = stripCast(n);
+    if (s instanceof RexInputRef ref && ref.getIndex() < scanColumns.size()) {
+      return table.columns().get(scanColumns.get(ref.getIndex()));
+    }
+    return null;
+  }
+
+  /**
+   * The value rendered for index lookups: the key string for {@code _key} and relationships, or
+   * the Java value for a key field (rendered into every segment variant at run time). Literals
+   * are converted now; parameters when the statement runs.
+   */
+  private Operand operand(PopotoColumn col, RexNode value) {
+    RexNode v = stripCast(value);
+    if (v instanceof RexDynamicParam p) {
+      return Operand.param(p.getIndex());
+    }
+    if (v instanceof RexLiteral lit) {
+      Object java = ValueConverter.fromLiteral(lit, col.sqlType());
+      return java == null ? null : Operand.text(AccessPathExecutor.literalText(java));
+    }
+    return null;
+  }
+
+  private Operand scoreOperand(PopotoColumn col, RexNode value) {
+    RexNode v = stripCast(value);
+    if (v instanceof RexDynamicParam p) {
+      return Operand.param(p.getIndex());
+    }
+    if (v instanceof RexLiteral lit) {
+      Object java = ValueConverter.fromLiteral(lit, col.sqlType());
+      if (java == null) {
+        return null;
+      }
+      return Operand.score(table.schema().scoreCodec().score(col.field(), java));
+    }
+    return null;
+  }
+
+  /** Numeric widening casts keep order and equality; other casts could change both. */
+  static RexNode stripCast(RexNode n) {
+    while (n.getKind() == SqlKind.CAST) {
+      RexNode inner = ((RexCall) n).getOperands().get(0);
+      SqlTypeName from = inner.getType().getSqlTypeName();
+      SqlTypeName to = n.getType().getSqlTypeName();
+      boolean numeric = SqlTypeName.NUMERIC_TYPES.contains(from)
+          && SqlTypeName.NUMERIC_TYPES.contains(to);
+      boolean sameFamily = from.getFamily() == to.getFamily();
+      if (!(numeric || sameFamily) || inner instanceof RexDynamicParam && !numeric) {
+        if (!(inner instanceof RexDynamicParam) && !(inner instanceof RexLiteral)) {
+          return n;
+        }
+      }
+      n = inner;
+    }
+    return n;
+  }
+
+  /** A column compared with a literal or parameter, normalized to column-on-the-left. */
+  private record Comparison(SqlKind kind, RexNode ref, RexNode value) {
+    static Comparison of(RexNode node) {
+      if (!(node instanceof RexCall call) || call.getOperands().size() != 2) {
+        return null;
+      }
+      SqlKind k = node.getKind();
+      if (k != SqlKind.EQUALS && k != SqlKind.LESS_THAN && k != SqlKind.LESS_THAN_OR_EQUAL
+          && k != SqlKind.GREATER_THAN && k != SqlKind.GREATER_THAN_OR_EQUAL) {
+        return null;
+      }
+      RexNode a = call.getOperands().get(0);
+      RexNode b = call.getOperands().get(1);
+      if (isValue(b) && stripCast(a) instanceof RexInputRef) {
+        return new Comparison(k, a, b);
+      }
+      if (isValue(a) && stripCast(b) instanceof RexInputRef) {
+        return new Comparison(k.reverse(), b, a);
+      }
+      return null;
+    }
+
+    private static boolean isValue(RexNode n) {
+      RexNode s = stripCast(n);
+      return s instanceof RexLiteral || s instanceof RexDynamicParam;
+    }
+  }
+
+  /** Score bounds collected from several conjuncts on one sorted field. */
+  private static final class Bounds {
+    Operand lower;
+    boolean lowerInclusive;
+    Operand upper;
+    boolean upperInclusive;
+
+    void add(SqlKind kind, Operand s) {
+      switch (kind) {
+        case GREATER_THAN:
+        case GREATER_THAN_OR_EQUAL:
+          if (lower == null || tighterLower(s)) {
+            lower = s;
+            lowerInclusive = kind == SqlKind.GREATER_THAN_OR_EQUAL;
+          }
+          break;
+        case LESS_THAN:
+        case LESS_THAN_OR_EQUAL:
+          if (upper == null || tighterUpper(s)) {
+            upper = s;
+            upperInclusive = kind == SqlKind.LESS_THAN_OR_EQUAL;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+
+    // With parameters the tighter bound is unknown at plan time; keeping the first is still a
+    // superset because the filter above re-checks every bound.
+    private boolean tighterLower(Operand s) {
+      return s.score() != null && lower.score() != null && s.score() > lower.score();
+    }
+
+    private boolean tighterUpper(Operand s) {
+      return s.score() != null && upper.score() != null && s.score() < upper.score();
+    }
+  }
+}
