@@ -45,6 +45,9 @@ final class LocatedJson {
       if (newline >= 0) {
         message = message.substring(0, newline);
       }
+      // Jackson points at the opening brace through a redacted source description.
+      message = message.replaceAll("\\(start marker at \\[Source:.*line: (\\d+), column: (\\d+)\\]\\)",
+          "(opened at line $1, column $2)");
       throw new CatalogException(new LocatedJson(file).at(e.getLocation()),
           "JSON syntax error: " + message);
     } catch (IOException e) {
