@@ -85,10 +85,10 @@ final class AccessPathPlanner {
       if (col == null) {
         continue;
       }
-      Operand value = operand(col, cmp.value);
       if (cmp.kind == SqlKind.EQUALS) {
+        List<Operand> value = operands(col, cmp.value);
         if (value != null) {
-          equalities.computeIfAbsent(col, k -> new ArrayList<>()).add(value);
+          equalities.putIfAbsent(col, value);
         }
         if (col.field() != null && col.field().isSorted()) {
           Operand s = scoreOperand(col, cmp.value);
@@ -110,7 +110,7 @@ final class AccessPathPlanner {
     }
     List<AccessPath> paths = new ArrayList<>(others);
     for (Map.Entry<PopotoColumn, List<Operand>> e : equalities.entrySet()) {
-      AccessPath p = setPath(e.getKey(), e.getValue().subList(0, 1));
+      AccessPath p = setPath(e.getKey(), e.getValue());
       if (p != null) {
         paths.add(p);
       }
@@ -131,14 +131,14 @@ final class AccessPathPlanner {
   private AccessPath keyLookup(Map<PopotoColumn, List<Operand>> equalities) {
     for (Map.Entry<PopotoColumn, List<Operand>> e : equalities.entrySet()) {
       if (e.getKey().part() == PopotoColumn.Part.KEY) {
-        return AccessPath.keys(e.getValue().subList(0, 1));
+        return AccessPath.keys(e.getValue());
       }
     }
     ModelDef model = table.model();
     Map<String, Operand> keyValues = new HashMap<>();
     for (Map.Entry<PopotoColumn, List<Operand>> e : equalities.entrySet()) {
       FieldDef f = e.getKey().field();
-      if (f != null && f.isKey()) {
+      if (f != null && f.isKey() && e.getValue().size() == 1) {
         keyValues.put(f.name(), e.getValue().get(0));
       }
     }
@@ -149,7 +149,7 @@ final class AccessPathPlanner {
     List<Operand> parts = new ArrayList<>();
     for (FieldDef kf : model.keyFields()) {
       if (kf.type() == ValueType.DATETIME) {
-        return null; // two renderings: leave it to the value sets / zset
+        return null; // two renderings (spec 2.5): leave it to the value sets or the zset
       }
       parts.add(keyValues.get(kf.name()));
     }
@@ -185,7 +185,7 @@ final class AccessPathPlanner {
       for (Map.Entry<PopotoColumn, List<Operand>> e : equalities.entrySet()) {
         FieldDef ef = e.getKey().field();
         if (ef != null && ef.name().equals(p) && e.getKey().part() == PopotoColumn.Part.VALUE) {
-          v = e.getValue().get(0);
+          v = e.getValue().size() == 1 ? e.getValue().get(0) : null;
         }
       }
       if (v == null) {
@@ -245,18 +245,25 @@ final class AccessPathPlanner {
   }
 
   /**
-   * The value rendered for index lookups: the key string for {@code _key} and relationships, or
-   * the Java value for a key field (rendered into every segment variant at run time). Literals
-   * are converted now; parameters when the statement runs.
+   * The value rendered for index lookups: the key string for {@code _key} and relationships, the
+   * escaped segment for a key field (both renderings for a datetime, spec 2.5). Literals are
+   * rendered now, parameters when the statement runs.
    */
-  private Operand operand(PopotoColumn col, RexNode value) {
+  private List<Operand> operands(PopotoColumn col, RexNode value) {
     RexNode v = stripCast(value);
     if (v instanceof RexDynamicParam p) {
-      return Operand.param(p.getIndex());
+      return List.of(Operand.param(p.getIndex()));
     }
     if (v instanceof RexLiteral lit) {
       Object java = ValueConverter.fromLiteral(lit, col.sqlType());
-      return java == null ? null : Operand.text(AccessPathExecutor.literalText(java));
+      if (java == null) {
+        return null;
+      }
+      List<Operand> out = new ArrayList<>();
+      for (String t : table.schema().renderer().texts(col, java)) {
+        out.add(Operand.text(t));
+      }
+      return out.isEmpty() ? null : out;
     }
     return null;
   }

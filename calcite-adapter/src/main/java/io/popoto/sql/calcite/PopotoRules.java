@@ -26,9 +26,48 @@ public final class PopotoRules {
 
   public static final RelOptRule PROJECT = ProjectRule.CONFIG.toRule();
 
+  public static final RelOptRule FILTER = FilterRule.CONFIG.toRule();
+
   static void register(RelOptPlanner planner) {
     planner.addRule(TO_ENUMERABLE);
     planner.addRule(PROJECT);
+    planner.addRule(FILTER);
+  }
+
+  /**
+   * Gives a scan under a filter the access path the filter allows. The filter stays above the
+   * scan: it re-checks every candidate on the decoded hash, so stale index entries never yield a
+   * row (spec 8.1), and parts of the condition no index answers still apply.
+   */
+  public static final class FilterRule extends RelRule<RuleConfig> {
+    static final RuleConfig CONFIG = RuleConfig.of(c -> new FilterRule(c),
+        b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalFilter.class)
+            .oneInput(b1 -> b1.operand(PopotoTableScan.class)
+                .predicate(s -> s.spec().path() == null
+                    && s.popotoTable().schema().options().pushdown())
+                .noInputs()));
+
+    FilterRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      org.apache.calcite.rel.core.Filter filter = call.rel(0);
+      PopotoTableScan scan = call.rel(1);
+      AccessPath path = new AccessPathPlanner(scan.popotoTable(), scan.spec().columns(),
+          filter.getCluster().getRexBuilder()).plan(filter.getCondition());
+      if (path == null) {
+        return;
+      }
+      int params = 0;
+      for (RexNode p : org.apache.calcite.rex.RexUtil.gatherRexDynamicParams(
+          filter.getCondition())) {
+        params = Math.max(params, ((org.apache.calcite.rex.RexDynamicParam) p).getIndex() + 1);
+      }
+      PopotoTableScan indexed = scan.withSpec(scan.spec().withPath(path, params));
+      call.transformTo(filter.copy(filter.getTraitSet(), indexed, filter.getCondition()));
+    }
   }
 
   /** Converts the Popoto convention to Enumerable. */
@@ -78,7 +117,7 @@ public final class PopotoRules {
         remap[i] = newColumns.size();
         newColumns.add(scan.spec().columns().get(i));
       }
-      PopotoTableScan narrowed = scan.withSpec(new ScanSpec(newColumns));
+      PopotoTableScan narrowed = scan.withSpec(scan.spec().withColumns(newColumns));
       RexShuttle shuttle = new RexShuttle() {
         @Override
         public RexNode visitInputRef(RexInputRef ref) {

@@ -28,6 +28,7 @@ public final class PopotoSchema extends AbstractSchema {
   private final IndexKeys indexKeys;
   private final ValueCodec valueCodec;
   private final ScoreCodec scoreCodec;
+  private final IndexRenderer renderer;
   private final Map<String, Table> tables;
   private final ConcurrentLinkedQueue<String> warnings = new ConcurrentLinkedQueue<>();
   private final AtomicInteger dropped = new AtomicInteger();
@@ -46,6 +47,7 @@ public final class PopotoSchema extends AbstractSchema {
     this.indexKeys = new IndexKeys(keyCodec);
     this.valueCodec = new ValueCodec(catalog);
     this.scoreCodec = new ScoreCodec(catalog);
+    this.renderer = new IndexRenderer(keyCodec);
     Map<String, Table> map = new LinkedHashMap<>();
     for (ModelDef m : catalog.models()) {
       map.put(m.name(), new PopotoTable(this, m));
@@ -83,6 +85,10 @@ public final class PopotoSchema extends AbstractSchema {
 
   ScoreCodec scoreCodec() {
     return scoreCodec;
+  }
+
+  IndexRenderer renderer() {
+    return renderer;
   }
 
   @Override

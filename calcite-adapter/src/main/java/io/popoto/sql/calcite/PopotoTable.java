@@ -129,7 +129,7 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
   }
 
   /** Runs a scan described by a spec; called from generated code. */
-  public Enumerable<Object[]> execute(ScanSpec spec) {
+  public Enumerable<Object[]> execute(ScanSpec spec, Object[] params) {
     List<PopotoColumn> selected = new ArrayList<>();
     for (int i : spec.columns()) {
       selected.add(columns.get(i));
@@ -140,14 +140,14 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        KeySource keys = new ClassSetScan(schema.source(), indexKeys().classSet(model),
-            schema.options().batchSize());
+        AccessPath path = spec.path() == null ? AccessPath.CLASS_SCAN : spec.path();
+        KeySource keys = new AccessPathExecutor(PopotoTable.this, params).source(path);
         return new RowEnumerator(schema.source(), keys, fetcher, row -> true);
       }
     };
   }
 
-  /** The entry point generated code calls: {@code table.query(specJson)}. */
+  /** The entry point generated code calls: {@code table.query(specJson, params)}. */
   public static final class PopotoQueryable<T> extends AbstractTableQueryable<T> {
     PopotoQueryable(QueryProvider queryProvider, SchemaPlus schema, PopotoTable table,
         String tableName) {
@@ -160,8 +160,8 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
     }
 
     @SuppressWarnings("unused") // called from generated code
-    public Enumerable<Object[]> query(String specJson) {
-      return ((PopotoTable) table).execute(ScanSpec.fromJson(specJson));
+    public Enumerable<Object[]> query(String specJson, Object[] params) {
+      return ((PopotoTable) table).execute(ScanSpec.fromJson(specJson), params);
     }
   }
 

@@ -56,14 +56,21 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
   public RelWriter explainTerms(RelWriter pw) {
     List<PopotoColumn> cols = popotoTable.columns();
     return super.explainTerms(pw)
-        .item("path", "SCAN " + popotoTable.indexKeys().classSet(popotoTable.model()))
+        .item("path", AccessPathExecutor.describe(popotoTable,
+            spec.path() == null ? AccessPath.CLASS_SCAN : spec.path()))
         .item("columns", spec.columns().stream().map(i -> cols.get(i).name()).toList());
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double all = popotoTable.rowCount();
+    return spec.path() == null ? all : AccessPathExecutor.estimate(spec.path(), all);
   }
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     // Fewer columns read is cheaper, so the planner prefers the narrowed scan.
-    double rows = mq.getRowCount(this);
+    double rows = estimateRowCount(mq);
     double width = (double) spec.columns().size() / popotoTable.columns().size();
     return planner.getCostFactory().makeCost(rows, rows * (1 + width), rows * (1 + width));
   }

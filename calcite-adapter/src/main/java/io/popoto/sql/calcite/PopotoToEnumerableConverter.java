@@ -43,8 +43,15 @@ public final class PopotoToEnumerableConverter extends ConverterImpl implements 
         pref.prefer(JavaRowFormat.ARRAY));
     Expression table = list.append("table",
         scan.getTable().getExpression(PopotoTable.PopotoQueryable.class));
+    List<Expression> params = new java.util.ArrayList<>();
+    for (int i = 0; i < scan.spec().paramCount(); i++) {
+      params.add(Expressions.call(org.apache.calcite.DataContext.ROOT,
+          org.apache.calcite.util.BuiltInMethod.DATA_CONTEXT_GET.method,
+          Expressions.constant("?" + i)));
+    }
     Expression enumerable = list.append("enumerable",
-        Expressions.call(table, "query", Expressions.constant(scan.spec().toJson())));
+        Expressions.call(table, "query", Expressions.constant(scan.spec().toJson()),
+            Expressions.newArrayInit(Object.class, params)));
     list.add(Expressions.return_(null, enumerable));
     return implementor.result(physType, list.toBlock());
   }

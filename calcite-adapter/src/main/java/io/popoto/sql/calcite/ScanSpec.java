@@ -7,17 +7,32 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one table access reads: which columns. It travels into generated code as a JSON string
- * constant, so a plan compiled once can be executed many times.
+ * What one table access reads: which columns, found through which access path. It travels into
+ * generated code as a JSON string constant, so a plan compiled once runs many times; statement
+ * parameters are bound at execution.
  *
  * @param columns indexes into the table's columns, in output order
+ * @param path where candidate keys come from; null means the class set
+ * @param paramCount how many statement parameters the path may reference
  */
-public record ScanSpec(List<Integer> columns) {
+public record ScanSpec(List<Integer> columns, AccessPath path, int paramCount) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, ScanSpec> PARSED = new ConcurrentHashMap<>();
 
   public ScanSpec {
     columns = List.copyOf(columns);
+  }
+
+  ScanSpec(List<Integer> columns) {
+    this(columns, null, 0);
+  }
+
+  ScanSpec withColumns(List<Integer> newColumns) {
+    return new ScanSpec(newColumns, path, paramCount);
+  }
+
+  ScanSpec withPath(AccessPath newPath, int newParamCount) {
+    return new ScanSpec(columns, newPath, newParamCount);
   }
 
   public String toJson() {

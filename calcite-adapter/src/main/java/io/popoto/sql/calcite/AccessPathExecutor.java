@@ -1,0 +1,501 @@
+package io.popoto.sql.calcite;
+
+import io.popoto.sql.catalog.FieldDef;
+import io.popoto.sql.catalog.ModelDef;
+import io.popoto.sql.catalog.ValueType;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.args.GeoUnit;
+import redis.clients.jedis.params.GeoSearchParam;
+import redis.clients.jedis.resps.GeoRadiusResponse;
+
+/**
+ * Turns an {@link AccessPath} into the Redis reads that produce its candidate keys, with the
+ * statement's parameters bound, and describes it for EXPLAIN.
+ */
+final class AccessPathExecutor {
+  /** 0.8.3 scored naive datetimes in the writer's local zone; offsets span -12h..+14h. */
+  private static final double UNKNOWN_ZONE_MARGIN_SECONDS = 14 * 3600;
+  /** GEOSEARCH works on geohash cells (~0.6 m); search a little wider and re-check exactly. */
+  private static final double GEO_MARGIN_KM = 0.01;
+
+  private final PopotoTable table;
+  private final Object[] params;
+  private final int batchSize;
+
+  AccessPathExecutor(PopotoTable table, Object[] params) {
+    this.table = table;
+    this.params = params;
+    this.batchSize = table.schema().options().batchSize();
+  }
+
+  private ModelDef model() {
+    return table.model();
+  }
+
+  KeySource source(AccessPath path) {
+    switch (path.type()) {
+      case KEYS:
+        return new Batched(keys(path), batchSize);
+      case VALUE_SET:
+      case REVERSE_SET:
+        return new SetUnion(setKeys(path));
+      case SORTED_RANGE:
+        return new SortedRange(sortedSetKey(path), min(path), max(path));
+      case GEO_RADIUS:
+        return geo(path);
+      case UNION:
+        List<KeySource> all = new ArrayList<>();
+        for (AccessPath c : path.children()) {
+          all.add(source(c));
+        }
+        return new Union(all);
+      case INTERSECT:
+        return new Smallest(path.children());
+      default:
+        return new ClassSetScan(table.schema().source(), table.indexKeys().classSet(model()),
+            batchSize);
+    }
+  }
+
+  private List<String> keys(AccessPath path) {
+    if ("*".equals(path.field())) {
+      // every key field given: build the instance key from the escaped segments
+      StringJoiner key = new StringJoiner(":");
+      key.add(table.schema().keyCodec().clean(model().name()));
+      List<FieldDef> keyFields = model().keyFields();
+      for (int i = 0; i < keyFields.size(); i++) {
+        List<String> seg = texts(path.values().get(i), columnOf(keyFields.get(i)));
+        if (seg.size() != 1) {
+          return List.of();
+        }
+        key.add(seg.get(0));
+      }
+      return List.of(key.toString());
+    }
+    List<String> keys = new ArrayList<>();
+    for (Operand o : path.values()) {
+      keys.addAll(texts(o, table.columns().get(0)));
+    }
+    return keys;
+  }
+
+  private List<String> setKeys(AccessPath path) {
+    FieldDef f = model().field(path.field());
+    String prefix = table.indexKeys().fieldKey(model(), f);
+    List<String> keys = new ArrayList<>();
+    for (Operand o : path.values()) {
+      for (String t : texts(o, columnOf(f))) {
+        keys.add(prefix + ":" + t);
+      }
+    }
+    return keys;
+  }
+
+  private String sortedSetKey(AccessPath path) {
+    FieldDef f = model().field(path.field());
+    StringBuilder key = new StringBuilder(table.indexKeys().fieldKey(model(), f));
+    for (int i = 0; i < path.partition().size(); i++) {
+      FieldDef by = model().field(f.partitionBy().get(i));
+      List<String> seg = texts(path.partition().get(i), columnOf(by));
+      key.append(':').append(seg.isEmpty() ? "" : seg.get(0));
+    }
+    return key.toString();
+  }
+
+  private KeySource geo(AccessPath path) {
+    FieldDef f = model().field(path.field());
+    Double lat = number(path.lower());
+    Double lon = number(path.upper());
+    Double km = number(path.radiusKm());
+    if (lat == null || lon == null || km == null) {
+      return jedis -> null;
+    }
+    return new GeoRadius(table.indexKeys().geoSet(model(), f), lat, lon, km + GEO_MARGIN_KM);
+  }
+
+  private String min(AccessPath p) {
+    if (p.lower() == null) {
+      return "-inf";
+    }
+    Double s = score(p, p.lower());
+    if (s == null) {
+      return "+inf"; // a NULL bound matches nothing
+    }
+    return exact(p) && !p.lowerInclusive() ? "(" + s : bound(s - margin(p));
+  }
+
+  private String max(AccessPath p) {
+    if (p.upper() == null) {
+      return "+inf";
+    }
+    Double s = score(p, p.upper());
+    if (s == null) {
+      return "-inf";
+    }
+    return exact(p) && !p.upperInclusive() ? "(" + s : bound(s + margin(p));
+  }
+
+  private static String bound(double d) {
+    return Double.toString(d);
+  }
+
+  /**
+   * Scores of ints and floats are the values themselves, so bounds can be exclusive. Decimal and
+   * datetime scores are conversions: search inclusively and let the re-check decide.
+   */
+  private boolean exact(AccessPath p) {
+    ValueType t = model().field(p.field()).type();
+    return t == ValueType.INT || t == ValueType.FLOAT;
+  }
+
+  private double margin(AccessPath p) {
+    FieldDef f = model().field(p.field());
+    return table.schema().scoreCodec().uncertain(f) ? UNKNOWN_ZONE_MARGIN_SECONDS : 0;
+  }
+
+  private Double score(AccessPath p, Operand o) {
+    if (!o.isParam()) {
+      return o.score();
+    }
+    FieldDef f = model().field(p.field());
+    Object v = ValueConverter.fromParameter(param(o), columnOf(f).sqlType());
+    return v == null ? null : table.schema().scoreCodec().score(f, v);
+  }
+
+  private Double number(Operand o) {
+    if (!o.isParam()) {
+      return o.score();
+    }
+    return param(o) instanceof Number n ? n.doubleValue() : null;
+  }
+
+  private List<String> texts(Operand o, PopotoColumn column) {
+    if (!o.isParam()) {
+      return List.of(o.text());
+    }
+    Object v = param(o);
+    return v == null ? List.of() : table.schema().renderer().paramTexts(column, v);
+  }
+
+  private Object param(Operand o) {
+    if (params == null || o.param() >= params.length) {
+      throw new IllegalStateException("statement parameter ?" + (o.param() + 1) + " is not set");
+    }
+    return params[o.param()];
+  }
+
+  private PopotoColumn columnOf(FieldDef f) {
+    for (PopotoColumn c : table.columns()) {
+      if (c.field() == f) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException(f.name());
+  }
+
+  /** Estimated candidates for a path at plan time, for the planner's cost model. */
+  static double estimate(AccessPath path, double tableRows) {
+    switch (path.type()) {
+      case KEYS:
+        return Math.max(1, path.values().size());
+      case VALUE_SET:
+        return Math.min(tableRows, 10.0 * path.values().size());
+      case REVERSE_SET:
+        return Math.min(tableRows, Math.max(10, Math.sqrt(tableRows)) * path.values().size());
+      case SORTED_RANGE:
+        return tableRows * (path.lower() != null && path.upper() != null ? 0.05 : 0.25);
+      case GEO_RADIUS:
+        return tableRows * 0.1;
+      case UNION: {
+        double sum = 0;
+        for (AccessPath c : path.children()) {
+          sum += estimate(c, tableRows);
+        }
+        return Math.min(tableRows, sum);
+      }
+      case INTERSECT: {
+        double min = tableRows;
+        for (AccessPath c : path.children()) {
+          min = Math.min(min, estimate(c, tableRows));
+        }
+        return min;
+      }
+      default:
+        return tableRows;
+    }
+  }
+
+  /** The path as EXPLAIN shows it; parameters appear as {@code ?}. */
+  static String describe(PopotoTable table, AccessPath path) {
+    ModelDef m = table.model();
+    switch (path.type()) {
+      case KEYS:
+        return "KEYS " + (("*".equals(path.field())) ? "<all key fields>" : texts(path.values()));
+      case VALUE_SET:
+        return "VALUE_SET " + table.indexKeys().fieldKey(m, m.field(path.field())) + ":"
+            + texts(path.values());
+      case REVERSE_SET:
+        return "RELATIONSHIP " + table.indexKeys().fieldKey(m, m.field(path.field())) + ":"
+            + texts(path.values());
+      case SORTED_RANGE: {
+        StringBuilder key = new StringBuilder(table.indexKeys().fieldKey(m, m.field(path.field())));
+        for (Operand p : path.partition()) {
+          key.append(':').append(p.isParam() ? "?" : p.text());
+        }
+        return "SORTED_RANGE " + key + " " + (path.lowerInclusive() ? "[" : "(")
+            + (path.lower() == null ? "-inf" : text(path.lower())) + ", "
+            + (path.upper() == null ? "+inf" : text(path.upper()))
+            + (path.upperInclusive() ? "]" : ")");
+      }
+      case GEO_RADIUS:
+        return "GEO_RADIUS " + table.indexKeys().geoSet(m, m.field(path.field())) + " ("
+            + text(path.lower()) + ", " + text(path.upper()) + ") " + text(path.radiusKm())
+            + " km";
+      case UNION:
+      case INTERSECT: {
+        StringJoiner j = new StringJoiner(path.type() == QueryType.UNION ? " | " : " & ",
+            path.type() + "(", ")");
+        for (AccessPath c : path.children()) {
+          j.add(describe(table, c));
+        }
+        return j.toString();
+      }
+      default:
+        return "SCAN " + table.indexKeys().classSet(m);
+    }
+  }
+
+  private static String texts(List<Operand> values) {
+    if (values.size() == 1) {
+      return text(values.get(0));
+    }
+    StringJoiner j = new StringJoiner(", ", "{", "}");
+    values.forEach(v -> j.add(text(v)));
+    return j.toString();
+  }
+
+  private static String text(Operand o) {
+    if (o.isParam()) {
+      return "?";
+    }
+    return o.text() != null ? o.text() : String.valueOf(o.score());
+  }
+
+  /** A fixed list of keys, handed out in batches. */
+  private static final class Batched implements KeySource {
+    private final Iterator<List<String>> batches;
+
+    Batched(List<String> keys, int batchSize) {
+      List<List<String>> parts = new ArrayList<>();
+      List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+      for (int i = 0; i < distinct.size(); i += batchSize) {
+        parts.add(distinct.subList(i, Math.min(distinct.size(), i + batchSize)));
+      }
+      this.batches = parts.iterator();
+    }
+
+    @Override
+    public List<String> next(Jedis jedis) {
+      return batches.hasNext() ? batches.next() : null;
+    }
+  }
+
+  /** The members of several sets, read in one pipeline and united client side. */
+  private final class SetUnion implements KeySource {
+    private final List<String> setKeys;
+    private KeySource members;
+
+    SetUnion(List<String> setKeys) {
+      this.setKeys = setKeys;
+    }
+
+    @Override
+    public List<String> next(Jedis jedis) {
+      if (members == null) {
+        Set<String> union = new LinkedHashSet<>();
+        if (!setKeys.isEmpty()) {
+          Pipeline p = jedis.pipelined();
+          List<Response<Set<String>>> replies = new ArrayList<>();
+          for (String k : setKeys) {
+            replies.add(p.smembers(k));
+          }
+          p.sync();
+          table.schema().source().recordRoundTrips(1);
+          table.schema().source().recordCommand("SMEMBERS", setKeys.size());
+          for (Response<Set<String>> r : replies) {
+            union.addAll(r.get());
+          }
+        }
+        members = new Batched(new ArrayList<>(union), batchSize);
+      }
+      return members.next(jedis);
+    }
+  }
+
+  /** A score range of one zset, paged with ZRANGEBYSCORE ... LIMIT. */
+  private final class SortedRange implements KeySource {
+    private final String key;
+    private final String min;
+    private final String max;
+    private int offset;
+    private boolean done;
+
+    SortedRange(String key, String min, String max) {
+      this.key = key;
+      this.min = min;
+      this.max = max;
+    }
+
+    @Override
+    public List<String> next(Jedis jedis) {
+      if (done) {
+        return null;
+      }
+      List<String> page = jedis.zrangeByScore(key, min, max, offset, batchSize);
+      table.schema().source().recordRoundTrip("ZRANGEBYSCORE");
+      offset += page.size();
+      done = page.size() < batchSize;
+      return page.isEmpty() ? null : page;
+    }
+  }
+
+  /** Members of a geo set within a radius (GEOSEARCH), one round trip. */
+  private final class GeoRadius implements KeySource {
+    private final String key;
+    private final double lat;
+    private final double lon;
+    private final double km;
+    private KeySource members;
+
+    GeoRadius(String key, double lat, double lon, double km) {
+      this.key = key;
+      this.lat = lat;
+      this.lon = lon;
+      this.km = km;
+    }
+
+    @Override
+    public List<String> next(Jedis jedis) {
+      if (members == null) {
+        List<GeoRadiusResponse> found = jedis.geosearch(key,
+            new GeoSearchParam().fromLonLat(lon, lat).byRadius(km, GeoUnit.KM));
+        table.schema().source().recordRoundTrip("GEOSEARCH");
+        List<String> keys = new ArrayList<>();
+        for (GeoRadiusResponse r : found) {
+          keys.add(r.getMemberByString());
+        }
+        members = new Batched(keys, batchSize);
+      }
+      return members.next(jedis);
+    }
+  }
+
+  /** Several paths' candidates, each key once. */
+  private static final class Union implements KeySource {
+    private final Iterator<KeySource> sources;
+    private final Set<String> seen = new java.util.HashSet<>();
+    private KeySource current;
+
+    Union(List<KeySource> sources) {
+      this.sources = sources.iterator();
+    }
+
+    @Override
+    public List<String> next(Jedis jedis) {
+      while (true) {
+        if (current == null) {
+          if (!sources.hasNext()) {
+            return null;
+          }
+          current = sources.next();
+        }
+        List<String> batch = current.next(jedis);
+        if (batch == null) {
+          current = null;
+          continue;
+        }
+        List<String> fresh = new ArrayList<>();
+        for (String k : batch) {
+          if (seen.add(k)) {
+            fresh.add(k);
+          }
+        }
+        if (!fresh.isEmpty()) {
+          return fresh;
+        }
+      }
+    }
+  }
+
+  /**
+   * AND of several paths: every branch is counted in one pipeline (SCARD, ZCOUNT), the smallest
+   * supplies the candidates, and the filter re-checks the other branches on the hash.
+   */
+  private final class Smallest implements KeySource {
+    private final List<AccessPath> branches;
+    private KeySource chosen;
+
+    Smallest(List<AccessPath> branches) {
+      this.branches = branches;
+    }
+
+    @Override
+    public List<String> next(Jedis jedis) {
+      if (chosen == null) {
+        chosen = source(pick(jedis));
+      }
+      return chosen.next(jedis);
+    }
+
+    private AccessPath pick(Jedis jedis) {
+      Pipeline p = jedis.pipelined();
+      List<List<Response<Long>>> counts = new ArrayList<>();
+      for (AccessPath b : branches) {
+        List<Response<Long>> c = new ArrayList<>();
+        switch (b.type()) {
+          case VALUE_SET:
+          case REVERSE_SET:
+            for (String k : setKeys(b)) {
+              c.add(p.scard(k));
+            }
+            break;
+          case SORTED_RANGE:
+            c.add(p.zcount(sortedSetKey(b), min(b), max(b)));
+            break;
+          default:
+            c = null;
+        }
+        counts.add(c);
+      }
+      p.sync();
+      table.schema().source().recordRoundTrips(1);
+      AccessPath best = null;
+      double bestCount = Double.MAX_VALUE;
+      for (int i = 0; i < branches.size(); i++) {
+        double n;
+        if (counts.get(i) == null) {
+          n = branches.get(i).type() == QueryType.KEYS ? branches.get(i).values().size()
+              : Double.MAX_VALUE / 2;
+        } else {
+          n = counts.get(i).stream().mapToLong(Response::get).sum();
+          table.schema().source().recordCommand(
+              branches.get(i).type() == QueryType.SORTED_RANGE ? "ZCOUNT" : "SCARD",
+              counts.get(i).size());
+        }
+        if (n < bestCount) {
+          bestCount = n;
+          best = branches.get(i);
+        }
+      }
+      return best;
+    }
+  }
+}
