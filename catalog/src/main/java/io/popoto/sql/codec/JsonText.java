@@ -1,0 +1,185 @@
+package io.popoto.sql.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.msgpack.value.ArrayValue;
+import org.msgpack.value.Value;
+
+/**
+ * Renders nested msgpack values (list, dict, set and tuple columns) as JSON text. Nested maps are
+ * never treated as envelopes, as in Popoto. Map keys are stringified like Python's json.dumps
+ * (1 → "1", 1.5 → "1.5", True → "true", None → "null"); bin keys, as msgpack-numpy writes them,
+ * become their UTF-8 text; bin values and undecodable bin keys become base64.
+ */
+final class JsonText {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private JsonText() {}
+
+  static String of(Value value) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      writeValue(g, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** A set's elements in a stable order (Popoto stores them in arbitrary order). */
+  static String sortedArray(ArrayValue array) {
+    List<Value> elements = new ArrayList<>(array.list());
+    elements.sort(SET_ORDER);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartArray();
+      for (Value v : elements) {
+        writeValue(g, v);
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(JsonGenerator g, Value v) throws IOException {
+    switch (v.getValueType()) {
+      case NIL -> g.writeNull();
+      case BOOLEAN -> g.writeBoolean(v.asBooleanValue().getBoolean());
+      case INTEGER -> {
+        if (v.asIntegerValue().isInLongRange()) {
+          g.writeNumber(v.asIntegerValue().toLong());
+        } else {
+          g.writeNumber(v.asIntegerValue().toBigInteger());
+        }
+      }
+      case FLOAT -> g.writeNumber(v.asFloatValue().toDouble());
+      case STRING -> g.writeString(lenientText(v.asRawValue().asByteArray()));
+      case BINARY -> g.writeString(base64(v.asRawValue().asByteArray()));
+      case ARRAY -> {
+        g.writeStartArray();
+        for (Value e : v.asArrayValue()) {
+          writeValue(g, e);
+        }
+        g.writeEndArray();
+      }
+      case MAP -> {
+        g.writeStartObject();
+        for (Map.Entry<Value, Value> e : v.asMapValue().entrySet()) {
+          g.writeFieldName(keyText(e.getKey()));
+          writeValue(g, e.getValue());
+        }
+        g.writeEndObject();
+      }
+      default -> g.writeString(base64(v.asExtensionValue().getData()));
+    }
+  }
+
+  private static String keyText(Value k) {
+    switch (k.getValueType()) {
+      case STRING: return lenientText(k.asRawValue().asByteArray());
+      case BINARY: {
+        String text = strictText(k.asRawValue().asByteArray());
+        return text != null ? text : base64(k.asRawValue().asByteArray());
+      }
+      case INTEGER: return k.asIntegerValue().toBigInteger().toString();
+      case FLOAT: return jsonFloatKey(k.asFloatValue().toDouble());
+      case BOOLEAN: return k.asBooleanValue().getBoolean() ? "true" : "false";
+      case NIL: return "null";
+      default: return of(k);
+    }
+  }
+
+  /** json.dumps writes float keys with float.__repr__, but NaN/Infinity as in JSON5. */
+  private static String jsonFloatKey(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Infinity" : "-Infinity";
+    }
+    return PythonText.floatRepr(d);
+  }
+
+  static String strictText(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static String lenientText(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static String base64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /** nil, bools, numbers (by value), strings (by code point), then the rest by JSON text. */
+  private static final Comparator<Value> SET_ORDER = (a, b) -> {
+    int ra = rank(a);
+    int rb = rank(b);
+    if (ra != rb) {
+      return Integer.compare(ra, rb);
+    }
+    switch (ra) {
+      case 1: return Boolean.compare(a.asBooleanValue().getBoolean(),
+          b.asBooleanValue().getBoolean());
+      case 2: return Double.compare(number(a), number(b));
+      case 3: return compareCodePoints(lenientText(a.asRawValue().asByteArray()),
+              lenientText(b.asRawValue().asByteArray()));
+      default: return of(a).compareTo(of(b));
+    }
+  };
+
+  private static int rank(Value v) {
+    if (v.isNilValue()) {
+      return 0;
+    }
+    if (v.isBooleanValue()) {
+      return 1;
+    }
+    if (v.isNumberValue()) {
+      return 2;
+    }
+    return v.isStringValue() ? 3 : 4;
+  }
+
+  private static double number(Value v) {
+    return v.isIntegerValue() ? v.asIntegerValue().toBigInteger().doubleValue()
+        : v.asFloatValue().toDouble();
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+}
