@@ -60,12 +60,15 @@ public final class PopotoRules {
       if (path == null) {
         return;
       }
-      int params = 0;
-      for (RexNode p : org.apache.calcite.rex.RexUtil.gatherRexDynamicParams(
-          filter.getCondition())) {
-        params = Math.max(params, ((org.apache.calcite.rex.RexDynamicParam) p).getIndex() + 1);
-      }
-      PopotoTableScan indexed = scan.withSpec(scan.spec().withPath(path, params));
+      int[] params = {0};
+      filter.getCondition().accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
+        @Override
+        public Void visitDynamicParam(org.apache.calcite.rex.RexDynamicParam p) {
+          params[0] = Math.max(params[0], p.getIndex() + 1);
+          return null;
+        }
+      });
+      PopotoTableScan indexed = scan.withSpec(scan.spec().withPath(path, params[0]));
       call.transformTo(filter.copy(filter.getTraitSet(), indexed, filter.getCondition()));
     }
   }

@@ -14,7 +14,6 @@ import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelReferentialConstraint;
 import org.apache.calcite.rel.RelReferentialConstraintImpl;
@@ -91,7 +90,7 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
       }
     }
     return Statistics.of(rowCount(), List.of(ImmutableBitSet.of(0)), fks,
-        List.of(RelCollations.EMPTY));
+        List.of());
   }
 
   /** SCARD of the class set, cached briefly: the planner asks often. */
@@ -162,6 +161,11 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
     @SuppressWarnings("unused") // called from generated code
     public Enumerable<Object[]> query(String specJson, Object[] params) {
       return ((PopotoTable) table).execute(ScanSpec.fromJson(specJson), params);
+    }
+
+    @SuppressWarnings("unused") // called from generated code
+    public Enumerable<Object> queryScalar(String specJson, Object[] params) {
+      return query(specJson, params).select(row -> row[0]);
     }
   }
 

@@ -50,7 +50,10 @@ public final class PopotoToEnumerableConverter extends ConverterImpl implements 
           Expressions.constant("?" + i)));
     }
     Expression enumerable = list.append("enumerable",
-        Expressions.call(table, "query", Expressions.constant(scan.spec().toJson()),
+        // One-column rows are scalars in Calcite's physical format, not one-element arrays.
+        Expressions.call(table,
+            physType.getFormat() == JavaRowFormat.SCALAR ? "queryScalar" : "query",
+            Expressions.constant(scan.spec().toJson()),
             Expressions.newArrayInit(Object.class, params)));
     list.add(Expressions.return_(null, enumerable));
     return implementor.result(physType, list.toBlock());

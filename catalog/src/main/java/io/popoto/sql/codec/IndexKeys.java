@@ -47,6 +47,14 @@ public final class IndexKeys {
     return fieldPrefix(model, field) + ":" + targetKey;
   }
 
+  /**
+   * {@code <prefix>:<Model>:<field>}: the part every index key of a field starts with; value
+   * sets, partitions and relationship targets append their segments to it.
+   */
+  public String fieldKey(ModelDef model, FieldDef field) {
+    return fieldPrefix(model, field);
+  }
+
   private String fieldPrefix(ModelDef model, FieldDef field) {
     return field.indexPrefix() + ":" + codec.clean(model.name()) + ":" + codec.clean(field.name());
   }
