@@ -62,6 +62,14 @@ public final class PrivateRedis implements AutoCloseable {
 
   /** Starts the given {@code redis-server} binary on a free loopback port. */
   public static PrivateRedis startBinary(Path binary) throws IOException {
+    return startBinary(binary, new String[0]);
+  }
+
+  /**
+   * Starts the given binary with extra server arguments, e.g. {@code "--requirepass", "s3cret"}
+   * for authentication tests.
+   */
+  public static PrivateRedis startBinary(Path binary, String... extraArgs) throws IOException {
     IOException last = null;
     // A free port can be taken between probing and binding; try a few.
     for (int attempt = 0; attempt < 5; attempt++) {
@@ -76,6 +84,7 @@ public final class PrivateRedis implements AutoCloseable {
           "--daemonize", "no",
           "--protected-mode", "yes",
           "--loglevel", "warning"));
+      cmd.addAll(List.of(extraArgs));
       ProcessBuilder pb = new ProcessBuilder(cmd)
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve("redis.log").toFile());

@@ -1,0 +1,86 @@
+package io.popoto.sql.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+
+/**
+ * Wraps Calcite's statements: SQL text passed to execute/addBatch goes through the
+ * {@link ReadOnlyGuard} first, errors go through the {@link ErrorTranslator}, and
+ * getConnection() returns the Popoto connection. A proxy, because Statement and its
+ * sub-interfaces have some 150 methods of which only these few differ.
+ */
+final class GuardedStatement implements InvocationHandler {
+  private static final Set<String> SQL_METHODS = Set.of("execute", "executeQuery",
+      "executeUpdate", "executeLargeUpdate", "addBatch");
+
+  private final Statement delegate;
+  private final PopotoConnection connection;
+
+  private GuardedStatement(Statement delegate, PopotoConnection connection) {
+    this.delegate = delegate;
+    this.connection = connection;
+  }
+
+  static <T extends Statement> T wrap(T delegate, Class<T> type, PopotoConnection connection) {
+    Object proxy = Proxy.newProxyInstance(GuardedStatement.class.getClassLoader(),
+        new Class<?>[] {type}, new GuardedStatement(delegate, connection));
+    return type.cast(proxy);
+  }
+
+  static Statement wrap(Statement s, PopotoConnection c) {
+    return wrap(s, Statement.class, c);
+  }
+
+  static PreparedStatement wrap(PreparedStatement s, PopotoConnection c) {
+    return wrap(s, PreparedStatement.class, c);
+  }
+
+  static CallableStatement wrap(CallableStatement s, PopotoConnection c) {
+    return wrap(s, CallableStatement.class, c);
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    if (SQL_METHODS.contains(name) && args != null && args.length > 0
+        && args[0] instanceof String sql) {
+      ReadOnlyGuard.check(sql);
+    }
+    switch (name) {
+      case "getConnection":
+        return connection;
+      case "unwrap":
+        if (((Class<?>) args[0]).isInstance(proxy)) {
+          return proxy;
+        }
+        break;
+      case "isWrapperFor":
+        if (((Class<?>) args[0]).isInstance(proxy)) {
+          return true;
+        }
+        break;
+      case "toString":
+        return "Popoto" + delegate;
+      default:
+        // getWarnings delegates: the hook where PopotoSchema's decode warnings (strict=false)
+        // will be chained once the adapter exposes them per statement.
+        break;
+    }
+    try {
+      return method.invoke(delegate, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sqle) {
+        throw ErrorTranslator.translate(sqle);
+      }
+      throw cause;
+    }
+  }
+}

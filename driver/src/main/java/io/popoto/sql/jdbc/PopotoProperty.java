@@ -1,0 +1,112 @@
+package io.popoto.sql.jdbc;
+
+import java.sql.DriverPropertyInfo;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Every connection property the driver understands, with its default and a description (the
+ * role pgjdbc's {@code PGProperty} plays). Values come from the URL query string and from the
+ * {@link Properties} given to {@code connect}; the URL wins, as in pgjdbc.
+ */
+public enum PopotoProperty {
+  CATALOG("catalog", null,
+      "Catalog file: a file path or classpath:resource. Without it the models are discovered by "
+          + "sampling the database at connect time (a warning says so)."),
+  USER("user", null, "Redis ACL user name (Redis 6+); omit for the default user."),
+  PASSWORD("password", null, "Redis password (AUTH)."),
+  SCHEMA("schema", "popoto", "Name of the SQL schema that holds one table per model."),
+  STRICT("strict", "false",
+      "true: a value that cannot be decoded fails the query; false: NULL and a warning.",
+      "true", "false"),
+  BATCH_SIZE("batchSize", "500", "Keys per pipelined Redis fetch."),
+  CONNECT_TIMEOUT("connectTimeout", "10",
+      "Seconds to wait for the TCP connection to Redis; 0 waits forever."),
+  SOCKET_TIMEOUT("socketTimeout", "60",
+      "Seconds to wait for one Redis reply; 0 waits forever."),
+  PUSHDOWN("pushdown", "true",
+      "false turns every index access path off, so every table is scanned (for comparison).",
+      "true", "false"),
+  DISCOVERY_SAMPLE("discoverySample", "1000",
+      "Without a catalog: at most this many hashes are sampled per model to discover it.");
+
+  private final String name;
+  private final String defaultValue;
+  private final String description;
+  private final String[] choices;
+
+  PopotoProperty(String name, String defaultValue, String description, String... choices) {
+    this.name = name;
+    this.defaultValue = defaultValue;
+    this.description = description;
+    this.choices = choices.length == 0 ? null : choices;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getDefaultValue() {
+    return defaultValue;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public String[] getChoices() {
+    return choices == null ? null : choices.clone();
+  }
+
+  /** The value in {@code props}, else the default; blank counts as absent (tools send ""). */
+  public String get(Properties props) {
+    String v = props.getProperty(name);
+    return v == null || v.isBlank() ? defaultValue : v.strip();
+  }
+
+  public boolean getBoolean(Properties props) throws java.sql.SQLException {
+    String v = get(props).toLowerCase(Locale.ROOT);
+    if (!v.equals("true") && !v.equals("false")) {
+      throw invalid(v, "true or false");
+    }
+    return Boolean.parseBoolean(v);
+  }
+
+  /** An integer of at least {@code min}. */
+  public int getInt(Properties props, int min) throws java.sql.SQLException {
+    String v = get(props);
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw invalid(v, "an integer of at least " + min);
+  }
+
+  private java.sql.SQLException invalid(String value, String expected) {
+    // The password is never validated here, so echoing the value is safe.
+    return new java.sql.SQLException("Invalid value for connection property " + name + ": '"
+        + value + "'; expected " + expected, SqlStates.INVALID_PARAMETER_VALUE);
+  }
+
+  public DriverPropertyInfo toDriverPropertyInfo(Properties props) {
+    DriverPropertyInfo info = new DriverPropertyInfo(name,
+        this == PASSWORD ? null : props.getProperty(name, defaultValue));
+    info.description = description;
+    info.required = false;
+    info.choices = getChoices();
+    return info;
+  }
+
+  public static PopotoProperty forName(String name) {
+    for (PopotoProperty p : values()) {
+      if (p.name.equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+package io.popoto.sql.jdbc;
+
+/** The SQLStates this driver reports; docs/driver.md lists them for users. */
+public final class SqlStates {
+  /** Redis cannot be reached (refused, unknown host, timeout). */
+  public static final String CONNECTION_UNABLE = "08001";
+  /** Redis answered but refused the connection (other than authentication). */
+  public static final String CONNECTION_REJECTED = "08004";
+  /** The connection has been closed. */
+  public static final String CONNECTION_DOES_NOT_EXIST = "08003";
+  /** Redis refused the user name or password (WRONGPASS, NOAUTH). */
+  public static final String INVALID_AUTHORIZATION = "28000";
+  /** A malformed URL or connection property value. */
+  public static final String INVALID_PARAMETER_VALUE = "22023";
+  /** The catalog file is missing or invalid. */
+  public static final String CONFIG_FILE_ERROR = "F0000";
+  /** A write or DDL statement: the driver is read-only. */
+  public static final String READ_ONLY_TRANSACTION = "25006";
+  /** A syntax or validation error in the SQL. */
+  public static final String SYNTAX_ERROR_OR_ACCESS_RULE = "42000";
+  /** The SQL names a table that does not exist. */
+  public static final String UNDEFINED_TABLE = "42S02";
+  /** The SQL names a column that does not exist. */
+  public static final String UNDEFINED_COLUMN = "42S22";
+  /** A JDBC feature the driver does not offer. */
+  public static final String FEATURE_NOT_SUPPORTED = "0A000";
+
+  private SqlStates() {}
+}
