@@ -211,7 +211,6 @@ class PopotoDriverTest {
   }
 
   @Test
-  @Disabled("Enable after merge: needs CatalogReader and the sample catalog.json")
   void sampleCatalogFromClasspath(PrivateRedis redis) throws SQLException {
     RedisExtension.loadFixture(redis);
     try (Connection c = DriverManager.getConnection(url(redis)

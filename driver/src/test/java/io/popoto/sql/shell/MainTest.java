@@ -73,7 +73,6 @@ class MainTest {
   }
 
   @Test
-  @Disabled("Enable after merge: needs CatalogReader and the sample catalog.json")
   void demoAnswersAQuery() {
     int code = run(new Main(DriverManager::getConnection), "--demo", "-e",
         "select count(*) as n from \"Restaurant\"");
