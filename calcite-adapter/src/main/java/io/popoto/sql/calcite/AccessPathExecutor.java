@@ -201,15 +201,18 @@ final class AccessPathExecutor {
     throw new IllegalArgumentException(f.name());
   }
 
-  /** Estimated candidates for a path at plan time, for the planner's cost model. */
+  /**
+   * Estimated candidates for a path at plan time. Any index read is estimated well below a scan,
+   * even on a tiny table, so the planner never prefers SSCAN of the class set to an index.
+   */
   static double estimate(AccessPath path, double tableRows) {
     switch (path.type()) {
       case KEYS:
-        return Math.max(1, path.values().size());
+        return Math.min(tableRows * 0.1, path.values().size());
       case VALUE_SET:
-        return Math.min(tableRows, 10.0 * path.values().size());
+        return tableRows * Math.min(0.2, 0.02 * path.values().size());
       case REVERSE_SET:
-        return Math.min(tableRows, Math.max(10, Math.sqrt(tableRows)) * path.values().size());
+        return tableRows * Math.min(0.2, 0.01 * path.values().size());
       case SORTED_RANGE:
         return tableRows * (path.lower() != null && path.upper() != null ? 0.05 : 0.25);
       case GEO_RADIUS:
@@ -219,14 +222,14 @@ final class AccessPathExecutor {
         for (AccessPath c : path.children()) {
           sum += estimate(c, tableRows);
         }
-        return Math.min(tableRows, sum);
+        return Math.min(tableRows * 0.5, sum);
       }
       case INTERSECT: {
         double min = tableRows;
         for (AccessPath c : path.children()) {
           min = Math.min(min, estimate(c, tableRows));
         }
-        return min;
+        return min * 0.5;
       }
       default:
         return tableRows;

@@ -15,12 +15,14 @@ public final class PopotoFunctions {
    * within the radius (haversine, as Redis computes it). Answered from the {@code $GeoF} set when
    * the point is a GeoField's two columns, and always re-checked with the hash's exact values.
    */
-  public static Boolean within(Double lat, Double lon, Double centreLat, Double centreLon,
-      Double radiusKm) {
+  // Number parameters: Calcite passes literals as BigDecimal or int without converting them.
+  public static Boolean within(Number lat, Number lon, Number centreLat, Number centreLon,
+      Number radiusKm) {
     if (lat == null || lon == null || centreLat == null || centreLon == null || radiusKm == null) {
       return null;
     }
-    return distanceMeters(lat, lon, centreLat, centreLon) <= radiusKm * 1000.0;
+    return distanceMeters(lat.doubleValue(), lon.doubleValue(), centreLat.doubleValue(),
+        centreLon.doubleValue()) <= radiusKm.doubleValue() * 1000.0;
   }
 
   static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {

@@ -6,14 +6,19 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -21,56 +26,23 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class PopotoRules {
   private PopotoRules() {}
 
-  public static final PopotoToEnumerableConverterRule TO_ENUMERABLE =
+  public static final RelOptRule TO_ENUMERABLE =
       PopotoToEnumerableConverterRule.DEFAULT_CONFIG.toRule(PopotoToEnumerableConverterRule.class);
 
-  public static final RelOptRule PROJECT = ProjectRule.CONFIG.toRule();
+  public static final RelOptRule PROJECT =
+      ProjectRule.CONFIG.withDescription("PopotoProjectRule").toRule();
 
-  public static final RelOptRule FILTER = FilterRule.CONFIG.toRule();
+  public static final RelOptRule PROJECT_FILTER =
+      ProjectRule.THROUGH_FILTER.withDescription("PopotoProjectFilterRule").toRule();
+
+  public static final RelOptRule FILTER =
+      FilterRule.CONFIG.withDescription("PopotoFilterRule").toRule();
 
   static void register(RelOptPlanner planner) {
     planner.addRule(TO_ENUMERABLE);
     planner.addRule(PROJECT);
+    planner.addRule(PROJECT_FILTER);
     planner.addRule(FILTER);
-  }
-
-  /**
-   * Gives a scan under a filter the access path the filter allows. The filter stays above the
-   * scan: it re-checks every candidate on the decoded hash, so stale index entries never yield a
-   * row (spec 8.1), and parts of the condition no index answers still apply.
-   */
-  public static final class FilterRule extends RelRule<RuleConfig> {
-    static final RuleConfig CONFIG = RuleConfig.of(c -> new FilterRule(c),
-        b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalFilter.class)
-            .oneInput(b1 -> b1.operand(PopotoTableScan.class)
-                .predicate(s -> s.spec().path() == null
-                    && s.popotoTable().schema().options().pushdown())
-                .noInputs()));
-
-    FilterRule(RuleConfig config) {
-      super(config);
-    }
-
-    @Override
-    public void onMatch(RelOptRuleCall call) {
-      org.apache.calcite.rel.core.Filter filter = call.rel(0);
-      PopotoTableScan scan = call.rel(1);
-      AccessPath path = new AccessPathPlanner(scan.popotoTable(), scan.spec().columns(),
-          filter.getCluster().getRexBuilder()).plan(filter.getCondition());
-      if (path == null) {
-        return;
-      }
-      int[] params = {0};
-      filter.getCondition().accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
-        @Override
-        public Void visitDynamicParam(org.apache.calcite.rex.RexDynamicParam p) {
-          params[0] = Math.max(params[0], p.getIndex() + 1);
-          return null;
-        }
-      });
-      PopotoTableScan indexed = scan.withSpec(scan.spec().withPath(path, params[0]));
-      call.transformTo(filter.copy(filter.getTraitSet(), indexed, filter.getCondition()));
-    }
   }
 
   /** Converts the Popoto convention to Enumerable. */
@@ -92,10 +64,20 @@ public final class PopotoRules {
   }
 
   /**
-   * Narrows a scan to the columns a project uses, so only those hash fields are fetched (HMGET);
-   * a project that uses no column (COUNT(*)) keeps just {@code _key}, which costs no hash field.
+   * Narrows a scan to the columns a project (and a filter between them) uses, so only those hash
+   * fields are fetched (HMGET). A project that uses no column (COUNT(*)) keeps just {@code _key},
+   * which needs no hash field at all. The scan keeps its access path.
    */
   public static final class ProjectRule extends RelRule<RuleConfig> {
+    static final RuleConfig CONFIG = RuleConfig.of(ProjectRule::new,
+        b0 -> b0.operand(LogicalProject.class)
+            .oneInput(b1 -> b1.operand(PopotoTableScan.class).noInputs()));
+
+    static final RuleConfig THROUGH_FILTER = RuleConfig.of(ProjectRule::new,
+        b0 -> b0.operand(LogicalProject.class)
+            .oneInput(b1 -> b1.operand(LogicalFilter.class)
+                .oneInput(b2 -> b2.operand(PopotoTableScan.class).noInputs())));
+
     ProjectRule(RuleConfig config) {
       super(config);
     }
@@ -103,13 +85,13 @@ public final class PopotoRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       Project project = call.rel(0);
-      PopotoTableScan scan = call.rel(1);
-      ImmutableBitSet used = org.apache.calcite.plan.RelOptUtil.InputFinder.bits(project.getProjects(), null);
+      Filter filter = call.rels.length == 3 ? call.rel(1) : null;
+      PopotoTableScan scan = call.rel(call.rels.length - 1);
+      ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(),
+          filter == null ? null : filter.getCondition());
       if (used.isEmpty()) {
-        used = ImmutableBitSet.of(keyPosition(scan));
-        if (used.cardinality() == 0) {
-          return;
-        }
+        int key = scan.spec().columns().indexOf(0);
+        used = ImmutableBitSet.of(key < 0 ? 0 : key);
       }
       if (used.cardinality() == scan.spec().columns().size()) {
         return;
@@ -120,7 +102,6 @@ public final class PopotoRules {
         remap[i] = newColumns.size();
         newColumns.add(scan.spec().columns().get(i));
       }
-      PopotoTableScan narrowed = scan.withSpec(scan.spec().withColumns(newColumns));
       RexShuttle shuttle = new RexShuttle() {
         @Override
         public RexNode visitInputRef(RexInputRef ref) {
@@ -132,17 +113,52 @@ public final class PopotoRules {
         projects.add(e.accept(shuttle));
       }
       RelBuilder b = call.builder();
-      b.push(narrowed).project(projects, project.getRowType().getFieldNames(), true);
+      b.push(scan.withSpec(scan.spec().withColumns(newColumns)));
+      if (filter != null) {
+        b.filter(filter.getCondition().accept(shuttle));
+      }
+      // not forced: an identity project vanishes, so a filter above meets the scan itself
+      b.project(projects, project.getRowType().getFieldNames(), false);
       call.transformTo(b.build());
     }
+  }
 
-    private static int keyPosition(PopotoTableScan scan) {
-      int pos = scan.spec().columns().indexOf(0);
-      return pos < 0 ? 0 : pos;
+  /**
+   * Gives a scan under a filter the access path the filter allows. The filter stays above the
+   * scan: it re-checks every candidate on the decoded hash, so stale index entries never yield a
+   * row (spec 8.1), and parts of the condition no index answers still apply.
+   */
+  public static final class FilterRule extends RelRule<RuleConfig> {
+    static final RuleConfig CONFIG = RuleConfig.of(FilterRule::new,
+        b0 -> b0.operand(LogicalFilter.class)
+            .oneInput(b1 -> b1.operand(PopotoTableScan.class)
+                .predicate(s -> s.spec().path() == null
+                    && s.popotoTable().schema().options().pushdown())
+                .noInputs()));
+
+    FilterRule(RuleConfig config) {
+      super(config);
     }
 
-    static final RuleConfig CONFIG = RuleConfig.of(c -> new ProjectRule(c),
-        b0 -> b0.operand(LogicalProject.class)
-            .oneInput(b1 -> b1.operand(PopotoTableScan.class).noInputs()));
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      Filter filter = call.rel(0);
+      PopotoTableScan scan = call.rel(1);
+      AccessPath path = new AccessPathPlanner(scan.popotoTable(), scan.spec().columns(),
+          filter.getCluster().getRexBuilder()).plan(filter.getCondition());
+      if (path == null) {
+        return;
+      }
+      int[] params = {0};
+      filter.getCondition().accept(new RexVisitorImpl<Void>(true) {
+        @Override
+        public Void visitDynamicParam(RexDynamicParam p) {
+          params[0] = Math.max(params[0], p.getIndex() + 1);
+          return null;
+        }
+      });
+      PopotoTableScan indexed = scan.withSpec(scan.spec().withPath(path, params[0]));
+      call.transformTo(filter.copy(filter.getTraitSet(), indexed, filter.getCondition()));
+    }
   }
 }

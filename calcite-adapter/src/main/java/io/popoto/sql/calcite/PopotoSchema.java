@@ -96,6 +96,14 @@ public final class PopotoSchema extends AbstractSchema {
     return tables;
   }
 
+  @Override
+  protected com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function>
+      getFunctionMultimap() {
+    return com.google.common.collect.ImmutableMultimap.of(PopotoFunctions.WITHIN,
+        org.apache.calcite.schema.impl.ScalarFunctionImpl.create(PopotoFunctions.class,
+            "within"));
+  }
+
   /** Records a lenient-mode decode problem for the driver to surface as an SQLWarning. */
   void warn(String message) {
     if (warnings.size() < MAX_WARNINGS) {

@@ -82,9 +82,10 @@ class PopotoSchemaTest {
   void projectionFetchesOnlyNeededFields() throws Exception {
     source.resetCounters();
     assertEquals(6, query("select total from \"Order\"").size());
-    // a 6-member set is listpack-encoded, so one SSCAN returns it whole; one HMGET per key
+    // pages of 2 (Redis 7.0 pages a hashtable set; 7.2+ returns a small listpack set whole)
     assertEquals(6, source.commandCount("HMGET"));
-    assertEquals(1, source.commandCount("SSCAN"));
+    long pages = source.commandCount("SSCAN");
+    assertTrue(pages >= 1 && pages <= 4, "SSCAN pages: " + pages);
     assertEquals(0, source.commandCount("EXISTS"));
   }
 

@@ -1,0 +1,181 @@
+package io.popoto.sql.calcite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.popoto.sql.catalog.Catalog;
+import io.popoto.sql.catalog.CatalogReader;
+import io.popoto.sql.redis.PrivateRedis;
+import io.popoto.sql.testkit.RedisExtension;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Access paths on the fixture: right rows, the Redis structure EXPLAIN names, command counts. */
+@ExtendWith(RedisExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PushdownTest {
+  private static final String BIANCA = "Driver:217cde2006ac424695eff2c74c406f9a:555/-0102";
+  private RedisSource source;
+  private Connection connection;
+
+  @BeforeAll
+  void setUp(PrivateRedis redis) throws Exception {
+    RedisExtension.loadFixture(redis);
+    Catalog catalog = CatalogReader.load("classpath:popoto-sql/samples/food-delivery/catalog.json");
+    source = new RedisSource(new RedisSource.Config(redis.host(), redis.port(), 0, false, null,
+        null, 2000, 10000));
+    Properties info = new Properties();
+    info.setProperty("caseSensitive", "false");
+    info.setProperty("unquotedCasing", "UNCHANGED");
+    info.setProperty("quotedCasing", "UNCHANGED");
+    connection = DriverManager.getConnection("jdbc:calcite:", info);
+    CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+    calcite.getRootSchema().add("popoto",
+        new PopotoSchema(catalog, source, new ReaderOptions(100, false, true)));
+    calcite.setSchema("popoto");
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    connection.close();
+    source.close();
+  }
+
+  private List<String> column(String sql, Object... params) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private String explain(String sql) throws Exception {
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("explain plan for " + sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  @Test
+  void relationshipEqualityReadsOneReverseSetAndRechecksStaleMembers() throws Exception {
+    String sql = "select status from \"Order\" where driver = '" + BIANCA + "'";
+    assertTrue(explain(sql).contains("RELATIONSHIP $RelationshipF:Order:driver:" + BIANCA),
+        explain(sql));
+    source.resetCounters();
+    // the reverse set holds o4 (reassigned to alex) and o7; only o7 still points at bianca
+    assertEquals(List.of("out_for_delivery"), column(sql));
+    assertEquals(1, source.commandCount("SMEMBERS"));
+    assertEquals(2, source.commandCount("HMGET"));
+    assertEquals(0, source.commandCount("SSCAN"));
+  }
+
+  @Test
+  void keyInListIsOnePipelineWithoutScan() throws Exception {
+    String sql = "select name from customer where _key in ('Customer:jane@example.com:janedoe', "
+        + "'Customer:zoe@example.com:zoë', 'Customer:carol@example.com:carol{&#58;}old', "
+        + "'Customer:nobody:none', 'Customer:jane@example.com:janedoe')";
+    source.resetCounters();
+    assertEquals(List.of("Jane Doe", "Zoë Ångström 🍣"), sorted(column(sql)));
+    assertEquals(0, source.commandCount("SSCAN"));
+    assertEquals(4, source.commandCount("HMGET"));
+  }
+
+  @Test
+  void allKeyFieldsEqualBuildsTheKey() throws Exception {
+    String sql = "select rating from restaurant where city = 'Winston-Salem' "
+        + "and name = 'Taco-Town 24/7'";
+    assertTrue(explain(sql).contains("KEYS"), explain(sql));
+    source.resetCounters();
+    assertEquals(List.of("3.9"), column(sql));
+    assertEquals(1, source.commandCount("HMGET"));
+  }
+
+  @Test
+  void keyFieldValueSetWithEscapedValue() throws Exception {
+    String sql = "select name from restaurant where city = ?";
+    source.resetCounters();
+    assertEquals(List.of("Taco-Town 24/7"), column(sql, "Winston-Salem"));
+    assertEquals(1, source.commandCount("SMEMBERS"));
+    assertEquals(0, source.commandCount("SSCAN"));
+    assertEquals(List.of("Burger Palace", "Ghost Kitchen*", "Sushi Zen"),
+        sorted(column(sql, "New York")));
+  }
+
+  @Test
+  void sortedRangeWithExclusiveBound() throws Exception {
+    String sql = "select total from \"Order\" where total > 20";
+    assertTrue(explain(sql).contains("SORTED_RANGE $SortF:Order:total (20.0, +inf)"),
+        explain(sql));
+    source.resetCounters();
+    assertEquals(List.of("22.0", "28.5", "48.0"), sorted(column(sql)));
+    assertEquals(1, source.commandCount("ZRANGEBYSCORE"));
+    assertEquals(3, source.commandCount("HMGET"));
+  }
+
+  @Test
+  void partitionedSortedFieldNeedsThePartitionValue() throws Exception {
+    String with = "select name from restaurant where price_level <= 2 and city = 'New York'";
+    assertTrue(explain(with).contains("$SortF:Restaurant:price_level:New York"), explain(with));
+    assertEquals(List.of("Burger Palace", "Ghost Kitchen*"), sorted(column(with)));
+    String without = "select name from restaurant where price_level <= 2";
+    assertTrue(explain(without).contains("SCAN $Class:Restaurant"), explain(without));
+    assertEquals(List.of("Burger Palace", "Ghost Kitchen*", "Taco-Town 24/7"),
+        sorted(column(without)));
+  }
+
+  @Test
+  void datetimeRangeUsesEpochScores() throws Exception {
+    String sql = "select _key from \"Order\" where deliver_by < timestamp '2024-05-03 00:00:00'";
+    assertTrue(explain(sql).contains("SORTED_RANGE $SortF:Order:deliver_by"), explain(sql));
+    assertEquals(3, column(sql).size());
+  }
+
+  @Test
+  void orAcrossIndexesIsAUnion() throws Exception {
+    String sql = "select name from restaurant where city = 'Zürich' or rating >= 4.8";
+    assertTrue(explain(sql).contains("UNION("), explain(sql));
+    assertEquals(List.of("Café Zürich: Bar-Grill", "Sushi Zen"), sorted(column(sql)));
+  }
+
+  @Test
+  void geoRadiusIsRecheckedWithExactCoordinates() throws Exception {
+    String sql = "select name from restaurant where "
+        + "popoto_within(location_latitude, location_longitude, 40.7128, -74.0060, 10)";
+    assertTrue(explain(sql).contains("GEO_RADIUS $GeoF:Restaurant:location"), explain(sql));
+    assertEquals(List.of("Burger Palace", "Sushi Zen"), sorted(column(sql)));
+  }
+
+  @Test
+  void pushdownMatchesFullScanForAParameterisedRelationship() throws Exception {
+    String sql = "select count(*) from \"Order\" where restaurant = ?";
+    assertEquals(List.of("2"), column(sql, "Restaurant:New York:Sushi Zen"));
+    assertEquals(List.of("1"), column(sql, "Restaurant:New York:What/'s Up/? Diner /[old/]"));
+    assertEquals(List.of("0"), column(sql, "Restaurant:New York:Ghost Kitchen/*"));
+  }
+
+  private static List<String> sorted(List<String> in) {
+    List<String> copy = new ArrayList<>(in);
+    copy.sort(null);
+    return copy;
+  }
+}
