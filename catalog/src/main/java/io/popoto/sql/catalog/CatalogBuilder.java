@@ -14,7 +14,7 @@ import java.util.Set;
 /** Turns a parsed catalog file into a {@link Catalog}, collecting every problem on the way. */
 final class CatalogBuilder {
   private static final List<String> TOP_PROPERTIES = List.of("popoto", "naiveDatetimeZone",
-      "models");
+      "models", "guessed");
   private static final List<String> MODEL_PROPERTIES = List.of("fields", "guessed");
   /** The SQL primary-key column every table gets. */
   private static final String SQL_KEY_COLUMN = "_key";

@@ -28,7 +28,8 @@ public final class CatalogWriter {
 
   /**
    * @param guessed the properties discovery guessed, written as {@code "guessed"}; called with
-   *     a null field for the model's own guesses; may return null or an empty list
+   *     a null field for the model's own guesses and with a null model and field for the
+   *     catalog's own (popoto line, zone); may return null or an empty list
    */
   public static String toJson(Catalog catalog,
       BiFunction<ModelDef, FieldDef, List<String>> guessed) {
@@ -36,6 +37,7 @@ public final class CatalogWriter {
     root.put("popoto", catalog.formatLine().label());
     root.put("naiveDatetimeZone",
         catalog.naiveZone() == null ? null : catalog.naiveZone().getId());
+    putGuessed(root, guessed.apply(null, null));
     ObjectNode models = root.putObject("models");
     for (ModelDef model : catalog.models()) {
       ObjectNode modelNode = models.putObject(model.name());

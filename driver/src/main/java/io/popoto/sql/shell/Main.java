@@ -1,5 +1,6 @@
 package io.popoto.sql.shell;
 
+import io.popoto.sql.discovery.DiscoverCommand;
 import io.popoto.sql.jdbc.PopotoDriver;
 import io.popoto.sql.redis.PrivateRedis;
 import java.io.IOException;
@@ -26,6 +27,8 @@ public final class Main {
       "  -e SQL       run one statement, print the result as a table and exit",
       "               (exit code 0, or 1 with the error on stderr)",
       "  --help       this text",
+      "  discover redis://host:port/db [--sample N] [--out file.json]",
+      "               print a draft catalog sampled from a live Redis",
       "",
       "Without -e an interactive sqlline prompt opens (!quit to leave).");
 
@@ -49,6 +52,9 @@ public final class Main {
 
   /** @return the exit code */
   int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("discover")) {
+      return DiscoverCommand.run(args, out, err);
+    }
     String url = null;
     String sql = null;
     boolean demo = false;

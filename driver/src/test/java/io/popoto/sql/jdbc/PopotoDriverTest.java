@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
@@ -223,7 +222,6 @@ class PopotoDriverTest {
   }
 
   @Test
-  @Disabled("Enable after merge: needs Discovery")
   void withoutCatalogDiscoveryRunsAndWarns(PrivateRedis redis) throws SQLException {
     RedisExtension.loadFixture(redis);
     try (Connection c = DriverManager.getConnection(url(redis))) {

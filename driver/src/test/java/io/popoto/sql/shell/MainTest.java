@@ -65,6 +65,15 @@ class MainTest {
   }
 
   @Test
+  void discoverSubcommandPrintsADraftCatalog(PrivateRedis redis) {
+    RedisExtension.loadFixture(redis);
+    int code = run(withEmptyCatalog(), "discover",
+        "redis://" + redis.host() + ":" + redis.port() + "/0", "--sample", "10");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"Restaurant\""));
+  }
+
+  @Test
   void helpAndUsageErrors() {
     assertEquals(0, run(withEmptyCatalog(), "--help"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("--demo"));
