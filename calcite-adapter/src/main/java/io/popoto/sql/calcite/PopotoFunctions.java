@@ -15,14 +15,17 @@ public final class PopotoFunctions {
    * within the radius (haversine, as Redis computes it). Answered from the {@code $GeoF} set when
    * the point is a GeoField's two columns, and always re-checked with the hash's exact values.
    */
-  // Number parameters: Calcite passes literals as BigDecimal or int without converting them.
-  public static Boolean within(Number lat, Number lon, Number centreLat, Number centreLon,
-      Number radiusKm) {
-    if (lat == null || lon == null || centreLat == null || centreLon == null || radiusKm == null) {
+  // Object (SQL ANY) parameters: Calcite passes numeric literals as BigDecimal or int without
+  // converting them to a declared Double.
+  public static Boolean within(Object lat, Object lon, Object centreLat, Object centreLon,
+      Object radiusKm) {
+    if (!(lat instanceof Number la) || !(lon instanceof Number lo)
+        || !(centreLat instanceof Number cla) || !(centreLon instanceof Number clo)
+        || !(radiusKm instanceof Number km)) {
       return null;
     }
-    return distanceMeters(lat.doubleValue(), lon.doubleValue(), centreLat.doubleValue(),
-        centreLon.doubleValue()) <= radiusKm.doubleValue() * 1000.0;
+    return distanceMeters(la.doubleValue(), lo.doubleValue(), cla.doubleValue(),
+        clo.doubleValue()) <= km.doubleValue() * 1000.0;
   }
 
   static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {
