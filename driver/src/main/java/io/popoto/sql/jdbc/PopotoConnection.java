@@ -1,5 +1,6 @@
 package io.popoto.sql.jdbc;
 
+import io.popoto.sql.calcite.PopotoSchema;
 import io.popoto.sql.calcite.RedisSource;
 import java.sql.Array;
 import java.sql.Blob;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+import redis.clients.jedis.Jedis;
 
 /**
  * A read-only connection: Calcite's connection with the write guard, error translation, the
@@ -32,6 +35,7 @@ public final class PopotoConnection implements Connection {
   private final RedisSource source;
   private final ConnectionUrl url;
   private SQLWarning warnings;
+  private volatile String serverVersion;
 
   PopotoConnection(CalciteConnection delegate, RedisSource source, ConnectionUrl url) {
     this.delegate = delegate;
@@ -51,6 +55,33 @@ public final class PopotoConnection implements Connection {
 
   ConnectionUrl connectionUrl() {
     return url;
+  }
+
+  /** The name our schema is registered under (the {@code schema} property). */
+  String schemaName() {
+    return url.get(PopotoProperty.SCHEMA);
+  }
+
+  /** The schema serving our tables, for its catalog (metadata reads the models there). */
+  PopotoSchema popotoSchema() throws SQLException {
+    SchemaPlus schema = delegate.getRootSchema().subSchemas().get(schemaName());
+    PopotoSchema popoto = schema == null ? null : schema.unwrap(PopotoSchema.class);
+    if (popoto == null) {
+      throw new SQLException("Schema " + schemaName() + " is not a Popoto schema");
+    }
+    return popoto;
+  }
+
+  /** redis_version from INFO server, asked once per connection: it cannot change under us. */
+  String serverVersion() {
+    String v = serverVersion;
+    if (v == null) {
+      try (Jedis jedis = source.borrow()) {
+        v = RedisServerInfo.version(jedis.info("server"));
+      }
+      serverVersion = v;
+    }
+    return v;
   }
 
   void addWarning(String message) {
@@ -231,6 +262,12 @@ public final class PopotoConnection implements Connection {
     return iface.isInstance(this) || delegate.isWrapperFor(iface);
   }
 
+  /** Empty: there are no user-defined SQL types (Calcite refuses, which schema tools log). */
+  @Override
+  public Map<String, Class<?>> getTypeMap() {
+    return Map.of();
+  }
+
   @Override
   public String toString() {
     return "PopotoConnection[" + url + "]";
@@ -328,10 +365,6 @@ public final class PopotoConnection implements Connection {
     return delegate.getTransactionIsolation();
   }
 
-  @Override
-  public Map<String, Class<?>> getTypeMap() throws SQLException {
-    return delegate.getTypeMap();
-  }
 
   @Override
   public boolean isClosed() throws SQLException {

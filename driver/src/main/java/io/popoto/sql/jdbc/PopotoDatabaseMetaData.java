@@ -7,13 +7,14 @@ import java.sql.RowIdLifetime;
 import java.sql.SQLException;
 
 /**
- * The driver's metadata: Popoto's name, version, URL (without the password) and read-only
- * flag; everything else delegates to Calcite for now. A plain class so that keys, foreign
- * keys and index info can be overridden here method by method.
+ * The driver's metadata: Popoto's name, the Redis version, the URL (without the password), the
+ * read-only flag, and keys, foreign keys, indexes and column remarks from the catalog, which
+ * Calcite's own metadata reports empty. Everything else delegates to Calcite.
  */
 public class PopotoDatabaseMetaData implements DatabaseMetaData {
   protected final DatabaseMetaData delegate;
   protected final PopotoConnection connection;
+  private MetadataScope scope;
 
   public PopotoDatabaseMetaData(DatabaseMetaData delegate, PopotoConnection connection) {
     this.delegate = delegate;
@@ -68,6 +69,88 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
     return iface.isInstance(this) || delegate.isWrapperFor(iface);
+  }
+
+  @Override
+  public String getDatabaseProductName() {
+    return "Popoto (Redis)";
+  }
+
+  @Override
+  public String getDatabaseProductVersion() {
+    return connection.serverVersion();
+  }
+
+  @Override
+  public int getDatabaseMajorVersion() {
+    return RedisServerInfo.versionPart(connection.serverVersion(), 0);
+  }
+
+  @Override
+  public int getDatabaseMinorVersion() {
+    return RedisServerInfo.versionPart(connection.serverVersion(), 1);
+  }
+
+  /** False: Popoto writes are not transactional and this driver never writes. */
+  @Override
+  public boolean supportsTransactions() {
+    return false;
+  }
+
+  @Override
+  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
+      String columnNamePattern) throws SQLException {
+    return new ColumnRows(scope()).copy(
+        delegate.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern));
+  }
+
+  @Override
+  public ResultSet getPrimaryKeys(String catalog, String schema, String table)
+      throws SQLException {
+    return new KeyRows(scope()).primaryKeys(catalog, schema, table);
+  }
+
+  @Override
+  public ResultSet getImportedKeys(String catalog, String schema, String table)
+      throws SQLException {
+    return new KeyRows(scope()).imported(catalog, schema, table);
+  }
+
+  @Override
+  public ResultSet getExportedKeys(String catalog, String schema, String table)
+      throws SQLException {
+    return new KeyRows(scope()).exported(catalog, schema, table);
+  }
+
+  @Override
+  public ResultSet getCrossReference(String parentCatalog, String parentSchema,
+      String parentTable, String foreignCatalog, String foreignSchema, String foreignTable)
+      throws SQLException {
+    return new KeyRows(scope()).crossReference(parentCatalog, parentSchema, parentTable,
+        foreignCatalog, foreignSchema, foreignTable);
+  }
+
+  @Override
+  public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique,
+      boolean approximate) throws SQLException {
+    return new IndexRows(scope()).indexInfo(catalog, schema, table, unique);
+  }
+
+  /** Our schema under the catalog name Calcite reports it in (getSchemas' TABLE_CATALOG). */
+  private MetadataScope scope() throws SQLException {
+    if (scope == null) {
+      String schemaName = connection.schemaName();
+      String catalogName = null;
+      try (ResultSet schemas = delegate.getSchemas(null, schemaName)) {
+        while (schemas.next()) {
+          if (schemaName.equals(schemas.getString("TABLE_SCHEM"))) {
+            catalogName = schemas.getString("TABLE_CATALOG");
+          }
+        }
+      }
+      scope = new MetadataScope(catalogName, schemaName, connection.popotoSchema().catalog());
+    }
+    return scope;
   }
 
   // Everything below delegates to Calcite unchanged.
@@ -148,43 +231,8 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
-    return delegate.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
-  }
-
-  @Override
-  public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
-    return delegate.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
-  }
-
-  @Override
-  public int getDatabaseMajorVersion() throws SQLException {
-    return delegate.getDatabaseMajorVersion();
-  }
-
-  @Override
-  public int getDatabaseMinorVersion() throws SQLException {
-    return delegate.getDatabaseMinorVersion();
-  }
-
-  @Override
-  public String getDatabaseProductName() throws SQLException {
-    return delegate.getDatabaseProductName();
-  }
-
-  @Override
-  public String getDatabaseProductVersion() throws SQLException {
-    return delegate.getDatabaseProductVersion();
-  }
-
-  @Override
   public int getDefaultTransactionIsolation() throws SQLException {
     return delegate.getDefaultTransactionIsolation();
-  }
-
-  @Override
-  public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
-    return delegate.getExportedKeys(catalog, schema, table);
   }
 
   @Override
@@ -205,16 +253,6 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
   @Override
   public String getIdentifierQuoteString() throws SQLException {
     return delegate.getIdentifierQuoteString();
-  }
-
-  @Override
-  public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-    return delegate.getImportedKeys(catalog, schema, table);
-  }
-
-  @Override
-  public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) throws SQLException {
-    return delegate.getIndexInfo(catalog, schema, table, unique, approximate);
   }
 
   @Override
@@ -335,11 +373,6 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
   @Override
   public String getNumericFunctions() throws SQLException {
     return delegate.getNumericFunctions();
-  }
-
-  @Override
-  public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-    return delegate.getPrimaryKeys(catalog, schema, table);
   }
 
   @Override
@@ -885,11 +918,6 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
   @Override
   public boolean supportsTransactionIsolationLevel(int level) throws SQLException {
     return delegate.supportsTransactionIsolationLevel(level);
-  }
-
-  @Override
-  public boolean supportsTransactions() throws SQLException {
-    return delegate.supportsTransactions();
   }
 
   @Override
