@@ -65,8 +65,8 @@ public final class PopotoRules {
 
   /**
    * Narrows a scan to the columns a project (and a filter between them) uses, so only those hash
-   * fields are fetched (HMGET). A project that uses no column (COUNT(*)) keeps just {@code _key},
-   * which needs no hash field at all. The scan keeps its access path.
+   * fields are fetched (HMGET). {@code _key} is always kept, so a project that uses no column
+   * (COUNT(*)) reads no hash field at all. The scan keeps its access path.
    */
   public static final class ProjectRule extends RelRule<RuleConfig> {
     static final RuleConfig CONFIG = RuleConfig.of(ProjectRule::new,
@@ -89,10 +89,10 @@ public final class PopotoRules {
       PopotoTableScan scan = call.rel(call.rels.length - 1);
       ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(),
           filter == null ? null : filter.getCondition());
-      if (used.isEmpty()) {
-        int key = scan.spec().columns().indexOf(0);
-        used = ImmutableBitSet.of(key < 0 ? 0 : key);
-      }
+      // _key stays first in every narrowed scan: it costs no hash field, and the table's
+      // statistics declare column 0 unique, which must stay true of the scan's own row type
+      // or the planner would drop DISTINCT and GROUP BY on whatever column landed first.
+      used = used.union(ImmutableBitSet.of(0));
       if (used.cardinality() == scan.spec().columns().size()) {
         return;
       }

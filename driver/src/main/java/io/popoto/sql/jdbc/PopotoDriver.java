@@ -92,7 +92,7 @@ public final class PopotoDriver implements Driver {
         throw e;
       }
       PopotoConnection connection = new PopotoConnection(
-          openCalcite(schemaName, new PopotoSchema(catalog, source, options)), source, parsed);
+          openCalcite(schemaName, new PopotoSchema(catalog, source, options, schemaName)), source, parsed);
       if (warning != null) {
         connection.addWarning(warning);
       }
