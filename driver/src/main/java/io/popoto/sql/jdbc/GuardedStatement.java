@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Set;
 
@@ -22,6 +23,7 @@ final class GuardedStatement implements InvocationHandler {
 
   private final Statement delegate;
   private final PopotoConnection connection;
+  private SQLWarning decodeWarnings;
 
   private GuardedStatement(Statement delegate, PopotoConnection connection) {
     this.delegate = delegate;
@@ -46,6 +48,33 @@ final class GuardedStatement implements InvocationHandler {
     return wrap(s, CallableStatement.class, c);
   }
 
+  /**
+   * Lenient-mode decode problems (a value read as NULL) recorded while this statement's rows
+   * were read, ahead of Calcite's own warnings.
+   */
+  private SQLWarning warnings() throws SQLException {
+    for (String message : connection.drainDecodeWarnings()) {
+      SQLWarning w = new SQLWarning(message, "01000");
+      if (decodeWarnings == null) {
+        decodeWarnings = w;
+      } else {
+        decodeWarnings.setNextWarning(w);
+      }
+    }
+    SQLWarning calcite = delegate.getWarnings();
+    if (decodeWarnings == null) {
+      return calcite;
+    }
+    if (calcite != null) {
+      SQLWarning last = decodeWarnings;
+      while (last.getNextWarning() != null) {
+        last = last.getNextWarning();
+      }
+      last.setNextWarning(calcite);
+    }
+    return decodeWarnings;
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
@@ -68,9 +97,13 @@ final class GuardedStatement implements InvocationHandler {
         break;
       case "toString":
         return "Popoto" + delegate;
+      case "getWarnings":
+        return warnings();
+      case "clearWarnings":
+        connection.drainDecodeWarnings();
+        decodeWarnings = null;
+        break;
       default:
-        // getWarnings delegates: the hook where PopotoSchema's decode warnings (strict=false)
-        // will be chained once the adapter exposes them per statement.
         break;
     }
     try {

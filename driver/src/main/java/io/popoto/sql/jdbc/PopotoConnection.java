@@ -84,6 +84,11 @@ public final class PopotoConnection implements Connection {
     return v;
   }
 
+  /** Decode warnings the schema recorded since the last call (lenient mode). */
+  java.util.List<String> drainDecodeWarnings() throws SQLException {
+    return popotoSchema().drainWarnings();
+  }
+
   void addWarning(String message) {
     SQLWarning w = new SQLWarning(message);
     if (warnings == null) {
