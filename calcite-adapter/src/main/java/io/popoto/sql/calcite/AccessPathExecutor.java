@@ -40,6 +40,12 @@ final class AccessPathExecutor {
     return table.model();
   }
 
+  /** Candidates of a SORTED_RANGE path in score order (ZRANGEBYSCORE or ZREVRANGEBYSCORE). */
+  KeySource ordered(AccessPath path, boolean descending, Integer firstPage) {
+    return new SortedRange(sortedSetKey(path), min(path), max(path), descending,
+        firstPage == null ? batchSize : Math.max(1, firstPage));
+  }
+
   KeySource source(AccessPath path) {
     switch (path.type()) {
       case KEYS:
@@ -48,7 +54,7 @@ final class AccessPathExecutor {
       case REVERSE_SET:
         return new SetUnion(setKeys(path));
       case SORTED_RANGE:
-        return new SortedRange(sortedSetKey(path), min(path), max(path));
+        return new SortedRange(sortedSetKey(path), min(path), max(path), false, batchSize);
       case GEO_RADIUS:
         return geo(path);
       case UNION:
@@ -343,18 +349,26 @@ final class AccessPathExecutor {
     }
   }
 
-  /** A score range of one zset, paged with ZRANGEBYSCORE ... LIMIT. */
+  /**
+   * A score range of one zset, paged with ZRANGEBYSCORE ... LIMIT (or ZREVRANGEBYSCORE). Pages
+   * are read only as the consumer asks, so a LIMIT above stops the reading; the first page is
+   * small because an ordered read under a LIMIT usually needs only a few rows.
+   */
   private final class SortedRange implements KeySource {
     private final String key;
     private final String min;
     private final String max;
+    private final boolean descending;
+    private final int firstPage;
     private int offset;
     private boolean done;
 
-    SortedRange(String key, String min, String max) {
+    SortedRange(String key, String min, String max, boolean descending, int firstPage) {
       this.key = key;
       this.min = min;
       this.max = max;
+      this.descending = descending;
+      this.firstPage = firstPage;
     }
 
     @Override
@@ -362,10 +376,13 @@ final class AccessPathExecutor {
       if (done) {
         return null;
       }
-      List<String> page = jedis.zrangeByScore(key, min, max, offset, batchSize);
-      table.schema().source().recordRoundTrip("ZRANGEBYSCORE");
+      int count = offset == 0 ? Math.min(firstPage, batchSize) : batchSize;
+      List<String> page = descending
+          ? jedis.zrevrangeByScore(key, max, min, offset, count)
+          : jedis.zrangeByScore(key, min, max, offset, count);
+      table.schema().source().recordRoundTrip(descending ? "ZREVRANGEBYSCORE" : "ZRANGEBYSCORE");
       offset += page.size();
-      done = page.size() < batchSize;
+      done = page.size() < count;
       return page.isEmpty() ? null : page;
     }
   }

@@ -38,7 +38,15 @@ public final class PopotoRules {
   public static final RelOptRule FILTER =
       FilterRule.CONFIG.withDescription("PopotoFilterRule").toRule();
 
+  public static final RelOptRule SORT =
+      SortRule.CONFIG.withDescription("PopotoSortRule").toRule();
+
+  public static final RelOptRule SORT_FILTER =
+      SortRule.THROUGH_FILTER.withDescription("PopotoSortFilterRule").toRule();
+
   static void register(RelOptPlanner planner) {
+    planner.addRule(SORT);
+    planner.addRule(SORT_FILTER);
     planner.addRule(TO_ENUMERABLE);
     planner.addRule(PROJECT);
     planner.addRule(PROJECT_FILTER);
@@ -159,6 +167,68 @@ public final class PopotoRules {
       });
       PopotoTableScan indexed = scan.withSpec(scan.spec().withPath(path, params[0]));
       call.transformTo(filter.copy(filter.getTraitSet(), indexed, filter.getCondition()));
+    }
+  }
+
+  /**
+   * {@code ORDER BY <sorted field> [DESC] LIMIT n}: reads the field's zset in score order, so
+   * the scan's rows arrive sorted, Calcite removes the sort, and the limit stops the read after
+   * n rows that pass the re-check (stale members only make it read one more page). Only for an
+   * unpartitioned sorted field, and only when the scan has no other access path.
+   */
+  public static final class SortRule extends RelRule<RuleConfig> {
+    static final RuleConfig CONFIG = RuleConfig.of(SortRule::new,
+        b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalSort.class)
+            .predicate(s -> s.fetch != null && s.getCollation().getFieldCollations().size() == 1)
+            .oneInput(b1 -> b1.operand(PopotoTableScan.class).noInputs()));
+
+    static final RuleConfig THROUGH_FILTER = RuleConfig.of(SortRule::new,
+        b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalSort.class)
+            .predicate(s -> s.fetch != null && s.getCollation().getFieldCollations().size() == 1)
+            .oneInput(b1 -> b1.operand(LogicalFilter.class)
+                .oneInput(b2 -> b2.operand(PopotoTableScan.class).noInputs())));
+
+    SortRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      org.apache.calcite.rel.core.Sort sort = call.rel(0);
+      Filter filter = call.rels.length == 3 ? call.rel(1) : null;
+      PopotoTableScan scan = call.rel(call.rels.length - 1);
+      if (!scan.popotoTable().schema().options().pushdown() || scan.spec().descending() != null) {
+        return;
+      }
+      org.apache.calcite.rel.RelFieldCollation fc = sort.getCollation().getFieldCollations().get(0);
+      PopotoColumn col = scan.popotoTable().columns().get(scan.spec().columns()
+          .get(fc.getFieldIndex()));
+      io.popoto.sql.catalog.FieldDef f = col.field();
+      if (f == null || !f.isSorted() || !f.partitionBy().isEmpty()
+          || col.part() != PopotoColumn.Part.VALUE) {
+        return;
+      }
+      AccessPath path = scan.spec().path();
+      if (path == null) {
+        path = AccessPath.range(f.name(), List.of(), null, false, null, false);
+      } else if (path.type() != QueryType.SORTED_RANGE || !f.name().equals(path.field())) {
+        return;
+      }
+      boolean desc = fc.getDirection().isDescending();
+      Integer limit = null;
+      if (sort.fetch instanceof org.apache.calcite.rex.RexLiteral lf
+          && (sort.offset == null || sort.offset instanceof org.apache.calcite.rex.RexLiteral)) {
+        long n = lf.getValueAs(Long.class)
+            + (sort.offset == null ? 0 : ((org.apache.calcite.rex.RexLiteral) sort.offset)
+                .getValueAs(Long.class));
+        limit = (int) Math.min(Integer.MAX_VALUE, n);
+      }
+      PopotoTableScan ordered = scan.withSpec(
+          scan.spec().ordered(path, scan.spec().paramCount(), desc, limit, filter == null));
+      RelNode input = filter == null ? ordered
+          : LogicalFilter.create(ordered, filter.getCondition());
+      call.transformTo(sort.copy(sort.getTraitSet(), input, sort.getCollation(), sort.offset,
+          sort.fetch));
     }
   }
 }

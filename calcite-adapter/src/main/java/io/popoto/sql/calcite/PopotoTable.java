@@ -140,8 +140,10 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
       @Override
       public Enumerator<Object[]> enumerator() {
         AccessPath path = spec.path() == null ? AccessPath.CLASS_SCAN : spec.path();
-        KeySource keys = new AccessPathExecutor(PopotoTable.this, params).source(path);
-        return new RowEnumerator(schema.source(), keys, fetcher, row -> true);
+        AccessPathExecutor executor = new AccessPathExecutor(PopotoTable.this, params);
+        KeySource keys = spec.descending() == null ? executor.source(path)
+            : executor.ordered(path, spec.descending(), spec.firstPage());
+        return new RowEnumerator(schema.source(), keys, fetcher, spec.rowLimit());
       }
     };
   }

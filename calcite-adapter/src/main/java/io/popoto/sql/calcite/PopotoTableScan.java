@@ -6,6 +6,9 @@ import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
@@ -34,7 +37,24 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
   }
 
   PopotoTableScan withSpec(ScanSpec newSpec) {
-    return new PopotoTableScan(getCluster(), getTraitSet(), getTable(), popotoTable, newSpec);
+    return new PopotoTableScan(getCluster(), getTraitSet().replace(collationOf(newSpec)),
+        getTable(), popotoTable, newSpec);
+  }
+
+  /** An ordered zset read delivers its rows sorted by the zset's field. */
+  private RelCollation collationOf(ScanSpec s) {
+    if (s.descending() == null) {
+      return RelCollations.EMPTY;
+    }
+    List<PopotoColumn> cols = popotoTable.columns();
+    for (int i = 0; i < s.columns().size(); i++) {
+      PopotoColumn c = cols.get(s.columns().get(i));
+      if (c.field() != null && c.field().name().equals(s.path().field())) {
+        return RelCollations.of(new RelFieldCollation(i, s.descending()
+            ? RelFieldCollation.Direction.DESCENDING : RelFieldCollation.Direction.ASCENDING));
+      }
+    }
+    return RelCollations.EMPTY;
   }
 
   @Override
@@ -58,7 +78,9 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
     return super.explainTerms(pw)
         .item("path", AccessPathExecutor.describe(popotoTable,
             spec.path() == null ? AccessPath.CLASS_SCAN : spec.path()))
-        .item("columns", spec.columns().stream().map(i -> cols.get(i).name()).toList());
+        .item("columns", spec.columns().stream().map(i -> cols.get(i).name()).toList())
+        .itemIf("order", Boolean.TRUE.equals(spec.descending()) ? "DESC" : "ASC",
+            spec.descending() != null);
   }
 
   @Override

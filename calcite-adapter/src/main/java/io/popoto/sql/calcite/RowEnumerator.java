@@ -2,31 +2,31 @@ package io.popoto.sql.calcite;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Predicate;
 import org.apache.calcite.linq4j.Enumerator;
 import redis.clients.jedis.Jedis;
 
 /**
- * Streams rows: pulls a batch of candidate keys, fetches their hashes in one pipeline, keeps the
- * rows that pass the re-check, and holds only that batch in memory. The pooled connection is
+ * Streams rows: pulls a batch of candidate keys, fetches their hashes in one pipeline (keys
+ * without a hash are dropped there), and holds only that batch in memory. The pooled connection is
  * borrowed on the first move and returned on close or exhaustion.
  */
 final class RowEnumerator implements Enumerator<Object[]> {
   private final RedisSource source;
   private final KeySource keys;
   private final HashFetcher fetcher;
-  private final Predicate<Object[]> recheck;
+  private final long rowLimit;
+  private long emitted;
   private Jedis jedis;
   private Iterator<Object[]> batch = java.util.Collections.emptyIterator();
   private Object[] current;
   private boolean exhausted;
 
-  RowEnumerator(RedisSource source, KeySource keys, HashFetcher fetcher,
-      Predicate<Object[]> recheck) {
+  /** @param rowLimit stop after this many rows; null for no limit */
+  RowEnumerator(RedisSource source, KeySource keys, HashFetcher fetcher, Integer rowLimit) {
     this.source = source;
     this.keys = keys;
     this.fetcher = fetcher;
-    this.recheck = recheck;
+    this.rowLimit = rowLimit == null ? Long.MAX_VALUE : rowLimit;
   }
 
   @Override
@@ -37,12 +37,14 @@ final class RowEnumerator implements Enumerator<Object[]> {
   @Override
   public boolean moveNext() {
     while (true) {
-      while (batch.hasNext()) {
-        Object[] row = batch.next();
-        if (recheck.test(row)) {
-          current = row;
-          return true;
-        }
+      if (emitted >= rowLimit) {
+        close();
+        return false;
+      }
+      if (batch.hasNext()) {
+        current = batch.next();
+        emitted++;
+        return true;
       }
       if (exhausted) {
         return false;

@@ -14,8 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param columns indexes into the table's columns, in output order
  * @param path where candidate keys come from; null means the class set
  * @param paramCount how many statement parameters the path may reference
+ * @param descending for a SORTED_RANGE path read in zset order: null when the order does not
+ *     matter, else whether it is read from the highest score down
+ * @param firstPage for an ordered read under a LIMIT: how many members the first page asks for
+ *     (offset + fetch), so no more hashes are fetched than the answer needs
+ * @param rowLimit when no filter sits between the read and the LIMIT: the scan stops after this
+ *     many rows itself (Calcite's limit asks for one row more than it returns)
  */
-public record ScanSpec(List<Integer> columns, AccessPath path, int paramCount) {
+public record ScanSpec(List<Integer> columns, AccessPath path, int paramCount,
+    Boolean descending, Integer firstPage, Integer rowLimit) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, ScanSpec> PARSED = new ConcurrentHashMap<>();
 
@@ -24,15 +31,21 @@ public record ScanSpec(List<Integer> columns, AccessPath path, int paramCount) {
   }
 
   ScanSpec(List<Integer> columns) {
-    this(columns, null, 0);
+    this(columns, null, 0, null, null, null);
   }
 
   ScanSpec withColumns(List<Integer> newColumns) {
-    return new ScanSpec(newColumns, path, paramCount);
+    return new ScanSpec(newColumns, path, paramCount, descending, firstPage, rowLimit);
   }
 
   ScanSpec withPath(AccessPath newPath, int newParamCount) {
-    return new ScanSpec(columns, newPath, newParamCount);
+    return new ScanSpec(columns, newPath, newParamCount, descending, firstPage, rowLimit);
+  }
+
+  /** Reads a SORTED_RANGE path in score order, ascending or descending. */
+  ScanSpec ordered(AccessPath range, int newParamCount, boolean desc, Integer limit,
+      boolean stopAtLimit) {
+    return new ScanSpec(columns, range, newParamCount, desc, limit, stopAtLimit ? limit : null);
   }
 
   public String toJson() {

@@ -173,6 +173,21 @@ class PushdownTest {
     assertEquals(List.of("0"), column(sql, "Restaurant:New York:Ghost Kitchen/*"));
   }
 
+  @Test
+  void orderBySortedFieldWithLimitReadsTheZsetInOrder() throws Exception {
+    String sql = "select total from \"Order\" order by total desc limit 3";
+    String plan = explain(sql);
+    assertTrue(plan.contains("order=[DESC]") && !plan.contains("Sort("), plan);
+    source.resetCounters();
+    assertEquals(List.of("48.0", "28.5", "22.0"), column(sql));
+    assertEquals(1, source.commandCount("ZREVRANGEBYSCORE"));
+    assertEquals(3, source.commandCount("HMGET"));
+    assertEquals(List.of("10.5", "17.49"),
+        column("select total from \"Order\" where total > 7.25 order by total limit 2"));
+    assertEquals(List.of("22.0"),
+        column("select total from \"Order\" order by total desc limit 1 offset 2"));
+  }
+
   private static List<String> sorted(List<String> in) {
     List<String> copy = new ArrayList<>(in);
     copy.sort(null);
