@@ -1,0 +1,128 @@
+package io.popoto.sql.bench;
+
+import io.popoto.sql.bench.gen.FoodDeliveryGenerator;
+import io.popoto.sql.bench.gen.GeneratedData;
+import io.popoto.sql.bench.gen.GenerationOptions;
+import io.popoto.sql.bench.gen.ProgressBar;
+import io.popoto.sql.catalog.Catalog;
+import io.popoto.sql.redis.PrivateRedis;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import redis.clients.jedis.Jedis;
+
+/**
+ * {@code BenchCommand [--scale X] [--redis URL] [--out DIR] [--budget SECONDS] [--seed S]
+ * [--postgres JDBC-URL]}: starts a private Redis (unless --redis names an empty one), generates
+ * the food-delivery data, runs Q1-Q8 four ways and writes the report.
+ */
+public final class BenchCommand {
+  private BenchCommand() {}
+
+  public static void main(String[] args) throws Exception {
+    double scale = 1.0;
+    String redisUrl = null;
+    Path out = Path.of("bench", "results");
+    double budget = 8.0;
+    long seed = GenerationOptions.DEFAULT_SEED;
+    String postgresUrl = PostgresBaseline.DEFAULT_URL;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--scale" -> scale = Double.parseDouble(args[i + 1]);
+        case "--redis" -> redisUrl = args[i + 1];
+        case "--out" -> out = Path.of(args[i + 1]);
+        case "--budget" -> budget = Double.parseDouble(args[i + 1]);
+        case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        case "--postgres" -> postgresUrl = args[i + 1];
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    long start = System.nanoTime();
+    try (PrivateRedis redis = redisUrl == null ? PrivateRedis.startBinary()
+        : external(URI.create(redisUrl))) {
+      run(redis, new GenerationOptions(seed, scale, 0.0), out, budget, postgresUrl, start);
+    }
+  }
+
+  private static PrivateRedis external(URI uri) {
+    try (Jedis jedis = new Jedis(uri)) {
+      // The generator only adds keys; mixing them into someone's data would skew both.
+      if (jedis.dbSize() > 0) {
+        throw new IllegalStateException(uri + " is not empty; give an empty Redis database");
+      }
+    }
+    return PrivateRedis.external(uri.getHost(), uri.getPort(), () -> { });
+  }
+
+  private static void run(PrivateRedis redis, GenerationOptions options, Path out,
+      double budget, String postgresUrl, long start) throws Exception {
+    List<String> notes = new ArrayList<>();
+    PostgresBaseline postgres = PostgresBaseline.connect(postgresUrl);
+    if (postgres == null) {
+      notes.add("PostgreSQL did not answer at " + postgresUrl + ": its column is empty.");
+    }
+    try {
+      ProgressBar bar = new ProgressBar(System.err);
+      FoodDeliveryGenerator generator = new FoodDeliveryGenerator(options, bar);
+      if (postgres != null) {
+        generator.alsoTo(postgres);
+      }
+      GeneratedData data;
+      try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
+        data = generator.generate(jedis);
+      }
+      bar.end();
+      System.err.printf(Locale.ROOT, "generated %s in %.1f s%n", data.rowsPerModel(),
+          data.millis() / 1000.0);
+      Report report = new Report(options.scale(), data, redis.uri(), postgres != null);
+      measureAll(redis, data, postgres, new Harness(budget), report);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      report.footer(notes, seconds);
+      Path file = report.write(out);
+      System.err.printf(Locale.ROOT, "report: %s (whole suite %.1f s)%n", file, seconds);
+    } finally {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  private static void measureAll(PrivateRedis redis, GeneratedData data,
+      PostgresBaseline postgres, Harness harness, Report report) throws Exception {
+    String base = "jdbc:popoto:redis://" + redis.host() + ":" + redis.port() + "?catalog="
+        + FoodDeliveryGenerator.CATALOG;
+    Catalog catalog = FoodDeliveryGenerator.loadCatalog();
+    try (Connection popoto = DriverManager.getConnection(base);
+         Connection fullScans = DriverManager.getConnection(base + "&pushdown=false");
+         Jedis jedis = new Jedis(redis.host(), redis.port())) {
+      FloorQueries floor = new FloorQueries(jedis, catalog);
+      for (Workload w : Workloads.all(data, floor)) {
+        Map<Variant, Measurement> results = new EnumMap<>(Variant.class);
+        results.put(Variant.POPOTO, harness.jdbc(Variant.POPOTO, w, popoto, w.popotoSql()));
+        results.put(Variant.NO_PUSHDOWN,
+            harness.jdbc(Variant.NO_PUSHDOWN, w, fullScans, w.popotoSql()));
+        results.put(Variant.FLOOR, harness.floor(w));
+        if (postgres != null) {
+          results.put(Variant.POSTGRES,
+              harness.jdbc(Variant.POSTGRES, w, postgres.connection(), w.postgresSql()));
+        }
+        report.add(w, results);
+        System.err.printf(Locale.ROOT, "%-4s %s%n", w.id(), summary(results));
+      }
+    }
+  }
+
+  private static String summary(Map<Variant, Measurement> results) {
+    StringBuilder s = new StringBuilder();
+    results.forEach((v, m) -> s.append(v.label()).append('=')
+        .append(m.ok() ? String.format(Locale.ROOT, "%.3fms/%d rows", m.stats().median(),
+            m.rows()) : "FAILED").append("  "));
+    return s.toString();
+  }
+}

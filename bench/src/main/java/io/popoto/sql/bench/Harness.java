@@ -1,0 +1,120 @@
+package io.popoto.sql.bench;
+
+import io.popoto.sql.calcite.RedisSource;
+import io.popoto.sql.jdbc.PopotoConnection;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Warms up, then repeats one workload until it has {@link #MAX_RUNS} runs or its time box is
+ * spent, so slow full scans cost a few runs and cheap lookups get many.
+ */
+final class Harness {
+  static final int MAX_RUNS = 30;
+  private static final int MAX_WARMUPS = 3;
+  private static final long WARMUP_NANOS = 1_000_000_000L;
+  private static final double BATCHED_MILLIS = 20.0;
+
+  private final long budgetNanos;
+
+  Harness(double budgetSeconds) {
+    this.budgetNanos = (long) (budgetSeconds * 1e9);
+  }
+
+  /** Answers the workload through a JDBC connection (ours or PostgreSQL). */
+  Measurement jdbc(Variant variant, Workload w, Connection connection, String sql) {
+    RedisSource source = connection instanceof PopotoConnection pc ? pc.redisSource() : null;
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      Execution execution = n -> {
+        Object[] params = w.params().apply(n);
+        for (int i = 0; i < params.length; i++) {
+          ps.setObject(i + 1, params[i]);
+        }
+        long rows = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows++;
+          }
+        }
+        return rows;
+      };
+      return measure(variant, w, execution, source);
+    } catch (SQLException | RuntimeException e) {
+      return Measurement.failed(variant, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  Measurement floor(Workload w) {
+    try {
+      return measure(Variant.FLOOR, w, n -> w.floor().run(w.params().apply(n)), null);
+    } catch (SQLException | RuntimeException e) {
+      return Measurement.failed(Variant.FLOOR, e.getClass().getSimpleName() + ": "
+          + e.getMessage());
+    }
+  }
+
+  private Measurement measure(Variant variant, Workload w, Execution execution,
+      RedisSource source) throws SQLException {
+    int n = 0;
+    long t = System.nanoTime();
+    execution.run(n++);
+    // Batching many executions per run only pays for cheap queries; a full scan answering a
+    // point lookup (no pushdown) would blow the time box 50 times over.
+    double firstMillis = (System.nanoTime() - t) / 1e6;
+    int perRun = (int) Math.max(1, Math.min(w.executionsPerRun(), BATCHED_MILLIS / firstMillis));
+    long warmStart = System.nanoTime();
+    for (int i = 1; i < MAX_WARMUPS && System.nanoTime() - warmStart < WARMUP_NANOS; i++) {
+      runOnce(execution, n, perRun);
+      n += perRun;
+    }
+    if (source != null) {
+      source.resetCounters();
+    }
+    boolean fullScan = w.id().equals(Workloads.FULL_SCAN);
+    HeapSampler heap = fullScan ? new HeapSampler() : null;
+    List<Double> millis = new ArrayList<>();
+    long rows = 0;
+    long start = System.nanoTime();
+    try {
+      while (millis.size() < MAX_RUNS
+          && (millis.isEmpty() || System.nanoTime() - start < budgetNanos)) {
+        long t0 = System.nanoTime();
+        rows = runOnce(execution, n, perRun);
+        millis.add((System.nanoTime() - t0) / 1e6 / perRun);
+        n += perRun;
+      }
+    } finally {
+      if (heap != null) {
+        heap.close();
+      }
+    }
+    double queries = (double) millis.size() * perRun;
+    double commands = -1;
+    double roundTrips = -1;
+    if (source != null) {
+      commands = source.commandCounts().values().stream().mapToLong(Long::longValue).sum()
+          / queries;
+      roundTrips = source.roundTrips() / queries;
+    }
+    return new Measurement(variant, Stats.of(millis.stream().mapToDouble(d -> d).toArray()),
+        rows, commands, roundTrips, heap == null ? -1 : heap.peakBytes(), null);
+  }
+
+  /** Runs one timed unit of perRun executions; returns the rows of the last one. */
+  private static long runOnce(Execution execution, int first, int perRun) throws SQLException {
+    long rows = 0;
+    for (int i = 0; i < perRun; i++) {
+      rows = execution.run(first + i);
+    }
+    return rows;
+  }
+
+  @FunctionalInterface
+  private interface Execution {
+    long run(int n) throws SQLException;
+  }
+}

@@ -1,0 +1,41 @@
+package io.popoto.sql.bench;
+
+import java.util.function.IntFunction;
+
+/**
+ * One benchmark query. The SQL names tables through {order}, {restaurant}, {customer} and
+ * {driver} so the same text runs on Popoto SQL and on PostgreSQL.
+ *
+ * @param id short name used in the report (Q1...)
+ * @param title what the query asks
+ * @param sql the statement with ? parameters and table placeholders
+ * @param params the parameters of the n-th execution (different keys for point lookups)
+ * @param executionsPerRun how many executions one timed run makes (many for cheap lookups)
+ * @param floor the hand-written Jedis answer; returns the rows it produced
+ */
+public record Workload(
+    String id,
+    String title,
+    String sql,
+    IntFunction<Object[]> params,
+    int executionsPerRun,
+    FloorQuery floor) {
+
+  public String popotoSql() {
+    return sql.replace("{order}", "\"Order\"").replace("{restaurant}", "restaurant")
+        .replace("{customer}", "customer").replace("{driver}", "driver");
+  }
+
+  public String postgresSql() {
+    return sql.replace("{order}", PostgresBaseline.SCHEMA + ".orders")
+        .replace("{restaurant}", PostgresBaseline.SCHEMA + ".restaurant")
+        .replace("{customer}", PostgresBaseline.SCHEMA + ".customer")
+        .replace("{driver}", PostgresBaseline.SCHEMA + ".driver");
+  }
+
+  /** Hand-written Jedis code for the same answer. */
+  @FunctionalInterface
+  public interface FloorQuery {
+    long run(Object[] params);
+  }
+}
