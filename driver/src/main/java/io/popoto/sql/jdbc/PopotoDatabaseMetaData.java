@@ -17,8 +17,28 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
   private MetadataScope scope;
 
   public PopotoDatabaseMetaData(DatabaseMetaData delegate, PopotoConnection connection) {
-    this.delegate = delegate;
+    this.delegate = serialized(delegate);
     this.connection = connection;
+  }
+
+  /**
+   * Metadata clients (SchemaCrawler, DBeaver) call from several threads at once, and Calcite
+   * registers each metadata result set as a statement in a map that is not thread-safe; one
+   * lock per connection keeps those calls apart.
+   */
+  private static DatabaseMetaData serialized(DatabaseMetaData target) {
+    Object lock = target;
+    return (DatabaseMetaData) java.lang.reflect.Proxy.newProxyInstance(
+        PopotoDatabaseMetaData.class.getClassLoader(), new Class<?>[] {DatabaseMetaData.class},
+        (proxy, method, args) -> {
+          synchronized (lock) {
+            try {
+              return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+              throw e.getCause();
+            }
+          }
+        });
   }
 
   @Override
