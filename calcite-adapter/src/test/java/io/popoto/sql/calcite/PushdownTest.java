@@ -3,19 +3,14 @@ package io.popoto.sql.calcite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.popoto.sql.catalog.Catalog;
-import io.popoto.sql.catalog.CatalogReader;
 import io.popoto.sql.redis.PrivateRedis;
 import io.popoto.sql.testkit.RedisExtension;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,18 +28,8 @@ class PushdownTest {
   @BeforeAll
   void setUp(PrivateRedis redis) throws Exception {
     RedisExtension.loadFixture(redis);
-    Catalog catalog = CatalogReader.load("classpath:popoto-sql/samples/food-delivery/catalog.json");
-    source = new RedisSource(new RedisSource.Config(redis.host(), redis.port(), 0, false, null,
-        null, 2000, 10000));
-    Properties info = new Properties();
-    info.setProperty("caseSensitive", "false");
-    info.setProperty("unquotedCasing", "UNCHANGED");
-    info.setProperty("quotedCasing", "UNCHANGED");
-    connection = DriverManager.getConnection("jdbc:calcite:", info);
-    CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
-    calcite.getRootSchema().add("popoto",
-        new PopotoSchema(catalog, source, new ReaderOptions(100, false, true)));
-    calcite.setSchema("popoto");
+    source = CalciteOverRedis.source(redis);
+    connection = CalciteOverRedis.open(source, new ReaderOptions(100, false, true));
   }
 
   @AfterAll

@@ -2,16 +2,12 @@ package io.popoto.sql.calcite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.popoto.sql.catalog.CatalogReader;
 import io.popoto.sql.redis.PrivateRedis;
 import io.popoto.sql.testkit.RedisExtension;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
@@ -31,16 +27,9 @@ class StaleTopOfZsetTest {
         jedis.zadd("$SortF:Order:total", 1000 + i, "Order:deleted" + i);
       }
     }
-    try (RedisSource source = new RedisSource(new RedisSource.Config(redis.host(), redis.port(),
-        0, false, null, null, 2000, 10000))) {
-      Properties info = new Properties();
-      info.setProperty("caseSensitive", "false");
-      try (Connection c = DriverManager.getConnection("jdbc:calcite:", info)) {
-        CalciteConnection calcite = c.unwrap(CalciteConnection.class);
-        calcite.getRootSchema().add("popoto", new PopotoSchema(CatalogReader.load(
-            "classpath:popoto-sql/samples/food-delivery/catalog.json"), source,
-            ReaderOptions.DEFAULT));
-        calcite.setSchema("popoto");
+    try (RedisSource source = CalciteOverRedis.source(redis);
+         Connection c = CalciteOverRedis.open(source, ReaderOptions.DEFAULT)) {
+      {
         List<Double> totals = new ArrayList<>();
         try (ResultSet rs = c.createStatement().executeQuery(
             "select total from \"Order\" order by total desc limit 3")) {
