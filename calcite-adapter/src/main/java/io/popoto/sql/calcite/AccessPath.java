@@ -22,11 +22,24 @@ public record AccessPath(QueryType type, String field, List<Operand> values,
     List<Operand> partition, Operand lower, boolean lowerInclusive, Operand upper,
     boolean upperInclusive, Operand radiusKm, List<AccessPath> children) {
 
+  /** The {@code field} of a KEYS path whose values are one segment per key field, in order. */
+  static final String ALL_KEY_FIELDS = "*";
+
   public static final AccessPath CLASS_SCAN =
       new AccessPath(QueryType.CLASS_SCAN, null, null, null, null, false, null, false, null, null);
 
   static AccessPath keys(List<Operand> keys) {
     return new AccessPath(QueryType.KEYS, null, keys, null, null, false, null, false, null, null);
+  }
+
+  /** KEYS built at run time from one escaped segment per key field (key-segment order). */
+  static AccessPath keyFromSegments(List<Operand> segments) {
+    return new AccessPath(QueryType.KEYS, ALL_KEY_FIELDS, segments, null, null, false, null,
+        false, null, null);
+  }
+
+  boolean buildsKey() {
+    return type == QueryType.KEYS && ALL_KEY_FIELDS.equals(field);
   }
 
   static AccessPath sets(QueryType type, String field, List<Operand> values) {

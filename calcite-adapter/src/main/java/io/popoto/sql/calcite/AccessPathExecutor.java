@@ -72,7 +72,7 @@ final class AccessPathExecutor {
   }
 
   private List<String> keys(AccessPath path) {
-    if ("*".equals(path.field())) {
+    if (path.buildsKey()) {
       // every key field given: build the instance key from the escaped segments
       StringJoiner key = new StringJoiner(":");
       key.add(table.schema().keyCodec().clean(model().name()));
@@ -247,7 +247,7 @@ final class AccessPathExecutor {
     ModelDef m = table.model();
     switch (path.type()) {
       case KEYS:
-        return "KEYS " + (("*".equals(path.field())) ? "<all key fields>" : texts(path.values()));
+        return "KEYS " + (path.buildsKey() ? "<all key fields>" : texts(path.values()));
       case VALUE_SET:
         return "VALUE_SET " + table.indexKeys().fieldKey(m, m.field(path.field())) + ":"
             + texts(path.values());

@@ -153,8 +153,7 @@ final class AccessPathPlanner {
       }
       parts.add(keyValues.get(kf.name()));
     }
-    return new AccessPath(QueryType.KEYS, "*", parts, null, null, false, null, false, null,
-        null);
+    return AccessPath.keyFromSegments(parts);
   }
 
   private AccessPath setPath(PopotoColumn col, List<Operand> values) {
@@ -292,10 +291,10 @@ final class AccessPathPlanner {
       boolean numeric = SqlTypeName.NUMERIC_TYPES.contains(from)
           && SqlTypeName.NUMERIC_TYPES.contains(to);
       boolean sameFamily = from.getFamily() == to.getFamily();
-      if (!(numeric || sameFamily) || inner instanceof RexDynamicParam && !numeric) {
-        if (!(inner instanceof RexDynamicParam) && !(inner instanceof RexLiteral)) {
-          return n;
-        }
+      boolean value = inner instanceof RexDynamicParam || inner instanceof RexLiteral;
+      // a column under a cast that may reorder or merge values is not an index lookup
+      if (!numeric && !sameFamily && !value) {
+        return n;
       }
       n = inner;
     }

@@ -50,22 +50,22 @@ final class HashFetcher {
     source.recordCommand("HMGET", keys.size());
     List<String> unsure = new ArrayList<>();
     List<List<byte[]>> values = new ArrayList<>(keys.size());
+    boolean[] allNil = new boolean[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
       List<byte[]> v = replies.get(i).get();
       values.add(v);
-      if (v.stream().allMatch(b -> b == null)) {
+      allNil[i] = v.stream().allMatch(b -> b == null);
+      if (allNil[i]) {
         unsure.add(keys.get(i));
       }
     }
     java.util.Set<String> confirmed = unsure.isEmpty()
         ? java.util.Set.of() : new java.util.HashSet<>(existing(jedis, unsure));
     for (int i = 0; i < keys.size(); i++) {
-      List<byte[]> v = values.get(i);
-      String key = keys.get(i);
-      if (v.stream().allMatch(b -> b == null) && !confirmed.contains(key)) {
+      if (allNil[i] && !confirmed.contains(keys.get(i))) {
         continue;
       }
-      rows.add(decoder.decode(key, v));
+      rows.add(decoder.decode(keys.get(i), values.get(i)));
     }
     return rows;
   }

@@ -27,15 +27,19 @@ public record PopotoColumn(String name, FieldDef field, Part part, SqlTypeName s
     List<PopotoColumn> columns = new ArrayList<>();
     columns.add(new PopotoColumn(KEY_COLUMN, null, Part.KEY, SqlTypeName.VARCHAR));
     for (FieldDef f : model.fields()) {
-      if (f.isGeo()) {
-        columns.add(new PopotoColumn(f.name() + "_latitude", f, Part.LATITUDE, SqlTypeName.DOUBLE));
-        columns.add(new PopotoColumn(f.name() + "_longitude", f, Part.LONGITUDE,
-            SqlTypeName.DOUBLE));
-      } else {
-        columns.add(new PopotoColumn(f.name(), f, Part.VALUE, sqlTypeOf(f)));
-      }
+      columns.addAll(of(f));
     }
     return columns;
+  }
+
+  /** The columns of one field: one, or two for a GeoField. */
+  public static List<PopotoColumn> of(FieldDef f) {
+    if (f.isGeo()) {
+      return List.of(
+          new PopotoColumn(f.name() + "_latitude", f, Part.LATITUDE, SqlTypeName.DOUBLE),
+          new PopotoColumn(f.name() + "_longitude", f, Part.LONGITUDE, SqlTypeName.DOUBLE));
+    }
+    return List.of(new PopotoColumn(f.name(), f, Part.VALUE, sqlTypeOf(f)));
   }
 
   static SqlTypeName sqlTypeOf(FieldDef f) {

@@ -19,6 +19,12 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class PopotoSchema extends AbstractSchema {
   /** Warnings kept at most, so a lenient scan of a broken table cannot exhaust memory. */
   private static final int MAX_WARNINGS = 100;
+  /** Calcite asks for the functions on every name lookup; reflect on them once. */
+  private static final com.google.common.collect.Multimap<String,
+      org.apache.calcite.schema.Function> FUNCTIONS =
+      com.google.common.collect.ImmutableMultimap.of(PopotoFunctions.WITHIN,
+          org.apache.calcite.schema.impl.ScalarFunctionImpl.create(PopotoFunctions.class,
+              "within"));
 
   private final Catalog catalog;
   private final RedisSource source;
@@ -99,9 +105,7 @@ public final class PopotoSchema extends AbstractSchema {
   @Override
   protected com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function>
       getFunctionMultimap() {
-    return com.google.common.collect.ImmutableMultimap.of(PopotoFunctions.WITHIN,
-        org.apache.calcite.schema.impl.ScalarFunctionImpl.create(PopotoFunctions.class,
-            "within"));
+    return FUNCTIONS;
   }
 
   /** Records a lenient-mode decode problem for the driver to surface as an SQLWarning. */

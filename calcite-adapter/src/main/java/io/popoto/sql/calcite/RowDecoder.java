@@ -55,10 +55,6 @@ final class RowDecoder {
     return hashFields;
   }
 
-  List<PopotoColumn> columns() {
-    return columns;
-  }
-
   /**
    * Decodes one row. {@code values} are the raw HMGET replies aligned with {@link #hashFields()};
    * a null entry means the hash has no such field (not the same as a stored msgpack nil).

@@ -23,7 +23,7 @@ final class GuardedStatement implements InvocationHandler {
 
   private final Statement delegate;
   private final PopotoConnection connection;
-  private SQLWarning decodeWarnings;
+  private SQLWarning warnings;
 
   private GuardedStatement(Statement delegate, PopotoConnection connection) {
     this.delegate = delegate;
@@ -50,29 +50,27 @@ final class GuardedStatement implements InvocationHandler {
 
   /**
    * Lenient-mode decode problems (a value read as NULL) recorded while this statement's rows
-   * were read, ahead of Calcite's own warnings.
+   * were read, then Calcite's own warnings. Calcite's are moved into our chain and cleared there,
+   * so asking twice never links a chain into itself.
    */
   private SQLWarning warnings() throws SQLException {
     for (String message : connection.drainDecodeWarnings()) {
-      SQLWarning w = new SQLWarning(message, "01000");
-      if (decodeWarnings == null) {
-        decodeWarnings = w;
-      } else {
-        decodeWarnings.setNextWarning(w);
-      }
+      addWarning(new SQLWarning(message, "01000"));
     }
     SQLWarning calcite = delegate.getWarnings();
-    if (decodeWarnings == null) {
-      return calcite;
-    }
     if (calcite != null) {
-      SQLWarning last = decodeWarnings;
-      while (last.getNextWarning() != null) {
-        last = last.getNextWarning();
-      }
-      last.setNextWarning(calcite);
+      delegate.clearWarnings();
+      addWarning(calcite);
     }
-    return decodeWarnings;
+    return warnings;
+  }
+
+  private void addWarning(SQLWarning w) {
+    if (warnings == null) {
+      warnings = w;
+    } else {
+      warnings.setNextWarning(w); // appends at the end of the chain
+    }
   }
 
   @Override
@@ -101,7 +99,7 @@ final class GuardedStatement implements InvocationHandler {
         return warnings();
       case "clearWarnings":
         connection.drainDecodeWarnings();
-        decodeWarnings = null;
+        warnings = null;
         break;
       default:
         break;

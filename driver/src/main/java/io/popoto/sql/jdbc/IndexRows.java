@@ -60,7 +60,7 @@ final class IndexRows {
           case SORTED_SET -> add(rows, m, true, pattern,
               DatabaseMetaData.tableIndexOther, sortedColumns(f), "A");
           case GEO -> add(rows, m, true, pattern, DatabaseMetaData.tableIndexOther,
-              List.of(f.name() + "_latitude", f.name() + "_longitude"), null);
+              PopotoColumn.of(f).stream().map(PopotoColumn::name).toList(), null);
           default -> {
             // no index
           }

@@ -90,11 +90,14 @@ public final class PopotoConnection implements Connection {
   }
 
   void addWarning(String message) {
-    SQLWarning w = new SQLWarning(message);
+    addWarning(new SQLWarning(message));
+  }
+
+  private void addWarning(SQLWarning w) {
     if (warnings == null) {
       warnings = w;
     } else {
-      warnings.setNextWarning(w);
+      warnings.setNextWarning(w); // appends at the end of the chain
     }
   }
 
@@ -235,18 +238,11 @@ public final class PopotoConnection implements Connection {
 
   @Override
   public SQLWarning getWarnings() throws SQLException {
+    // Calcite's warnings move into our chain once, so asking twice never links them twice.
     SQLWarning calcite = delegate.getWarnings();
-    if (warnings == null) {
-      return calcite;
-    }
     if (calcite != null) {
-      SQLWarning last = warnings;
-      while (last.getNextWarning() != null) {
-        last = last.getNextWarning();
-      }
-      if (last != calcite) {
-        last.setNextWarning(calcite);
-      }
+      delegate.clearWarnings();
+      addWarning(calcite);
     }
     return warnings;
   }

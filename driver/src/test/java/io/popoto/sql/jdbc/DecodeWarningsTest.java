@@ -1,5 +1,6 @@
 package io.popoto.sql.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,9 +54,18 @@ class DecodeWarningsTest {
       assertNotNull(w, "a decode warning on the statement");
       assertTrue(w.getMessage().contains(KEY) && w.getMessage().contains("rating"),
           w.getMessage());
+      assertEquals(chainLength(w), chainLength(s.getWarnings()), "asking twice adds nothing");
       s.clearWarnings();
       assertNull(s.getWarnings());
     }
+  }
+
+  private static int chainLength(SQLWarning w) {
+    int n = 0;
+    for (SQLWarning x = w; x != null && n < 1000; x = x.getNextWarning()) {
+      n++;
+    }
+    return n;
   }
 
   @Test
