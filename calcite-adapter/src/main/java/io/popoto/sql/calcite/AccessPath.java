@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param type the kind of Redis structure read
  * @param field the indexed field (null for KEYS, CLASS_SCAN and compositions)
- * @param values KEYS: key strings; VALUE_SET/REVERSE_SET: values whose sets are united
+ * @param values KEYS: key strings, or (field {@code *}) one escaped segment per key field for
+ *     each key, key after key; VALUE_SET/REVERSE_SET: values whose sets are united
  * @param partition SORTED_RANGE: partition values, in partitionBy order
  * @param lower SORTED_RANGE lower score bound (null: -inf); GEO_RADIUS: latitude
  * @param lowerInclusive whether {@code lower} is included
@@ -40,6 +41,19 @@ public record AccessPath(QueryType type, String field, List<Operand> values,
 
   boolean buildsKey() {
     return type == QueryType.KEYS && ALL_KEY_FIELDS.equals(field);
+  }
+
+  /** Whether a union with {@code other} is one read of the same structure with more values. */
+  boolean unitesWith(AccessPath other) {
+    boolean leaf = type == QueryType.KEYS || type == QueryType.VALUE_SET
+        || type == QueryType.REVERSE_SET;
+    return leaf && type == other.type && java.util.Objects.equals(field, other.field);
+  }
+
+  AccessPath unitedWith(AccessPath other) {
+    List<Operand> all = new java.util.ArrayList<>(values);
+    all.addAll(other.values);
+    return new AccessPath(type, field, all, null, null, false, null, false, null, null);
   }
 
   static AccessPath sets(QueryType type, String field, List<Operand> values) {

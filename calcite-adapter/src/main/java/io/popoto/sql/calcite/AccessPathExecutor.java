@@ -5,8 +5,10 @@ import io.popoto.sql.catalog.ModelDef;
 import io.popoto.sql.catalog.ValueType;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import redis.clients.jedis.Jedis;
@@ -72,21 +74,27 @@ final class AccessPathExecutor {
   }
 
   private List<String> keys(AccessPath path) {
-    if (path.buildsKey()) {
-      // every key field given: build the instance key from the escaped segments
-      StringJoiner key = new StringJoiner(":");
-      key.add(table.schema().keyCodec().clean(model().name()));
-      List<FieldDef> keyFields = model().keyFields();
-      for (int i = 0; i < keyFields.size(); i++) {
-        List<String> seg = texts(path.values().get(i), columnOf(keyFields.get(i)));
-        if (seg.size() != 1) {
-          return List.of();
-        }
-        key.add(seg.get(0));
-      }
-      return List.of(key.toString());
-    }
     List<String> keys = new ArrayList<>();
+    if (path.buildsKey()) {
+      // every key field given: build each instance key from its escaped segments
+      List<FieldDef> keyFields = model().keyFields();
+      for (int at = 0; at + keyFields.size() <= path.values().size(); at += keyFields.size()) {
+        StringJoiner key = new StringJoiner(":");
+        key.add(table.schema().keyCodec().clean(model().name()));
+        for (int i = 0; i < keyFields.size(); i++) {
+          List<String> seg = texts(path.values().get(at + i), columnOf(keyFields.get(i)));
+          if (seg.size() != 1) {
+            key = null;
+            break;
+          }
+          key.add(seg.get(0));
+        }
+        if (key != null) {
+          keys.add(key.toString());
+        }
+      }
+      return keys;
+    }
     for (Operand o : path.values()) {
       keys.addAll(texts(o, table.columns().get(0)));
     }
@@ -209,16 +217,25 @@ final class AccessPathExecutor {
 
   /**
    * Estimated candidates for a path at plan time. Any index read is estimated well below a scan,
-   * even on a tiny table, so the planner never prefers SSCAN of the class set to an index.
+   * even on a tiny table, so the planner never prefers SSCAN of the class set to an index. A
+   * reverse set holds on average (rows of this table) / (rows of the target table) members, so
+   * the planner can tell a join that reads a few sets per outer batch from one that reads many.
    */
-  static double estimate(AccessPath path, double tableRows) {
+  static double estimate(AccessPath path, PopotoTable table) {
+    double tableRows = table.rowCount();
     switch (path.type()) {
       case KEYS:
-        return Math.min(tableRows * 0.1, path.values().size());
+        return Math.min(tableRows * 0.1, path.buildsKey()
+            ? (double) path.values().size() / table.model().keyFields().size()
+            : path.values().size());
       case VALUE_SET:
         return tableRows * Math.min(0.2, 0.02 * path.values().size());
-      case REVERSE_SET:
-        return tableRows * Math.min(0.2, 0.01 * path.values().size());
+      case REVERSE_SET: {
+        FieldDef f = table.model().field(path.field());
+        PopotoTable target = table.schema().table(f.model());
+        double fanOut = target == null ? tableRows * 0.01 : tableRows / target.rowCount();
+        return Math.min(tableRows * 0.5, Math.max(1, fanOut * path.values().size()));
+      }
       case SORTED_RANGE:
         return tableRows * (path.lower() != null && path.upper() != null ? 0.05 : 0.25);
       case GEO_RADIUS:
@@ -226,14 +243,14 @@ final class AccessPathExecutor {
       case UNION: {
         double sum = 0;
         for (AccessPath c : path.children()) {
-          sum += estimate(c, tableRows);
+          sum += estimate(c, table);
         }
         return Math.min(tableRows * 0.5, sum);
       }
       case INTERSECT: {
         double min = tableRows;
         for (AccessPath c : path.children()) {
-          min = Math.min(min, estimate(c, tableRows));
+          min = Math.min(min, estimate(c, table));
         }
         return min * 0.5;
       }
@@ -247,7 +264,8 @@ final class AccessPathExecutor {
     ModelDef m = table.model();
     switch (path.type()) {
       case KEYS:
-        return "KEYS " + (path.buildsKey() ? "<all key fields>" : texts(path.values()));
+        return "KEYS " + (path.buildsKey() ? "<all key fields>" + keyTuples(m, path)
+            : texts(path.values()));
       case VALUE_SET:
         return "VALUE_SET " + table.indexKeys().fieldKey(m, m.field(path.field())) + ":"
             + texts(path.values());
@@ -282,16 +300,26 @@ final class AccessPathExecutor {
     }
   }
 
+  private static String keyTuples(ModelDef m, AccessPath path) {
+    int n = path.values().size() / m.keyFields().size();
+    return n == 1 ? "" : " x" + n;
+  }
+
+  /** Values for EXPLAIN; a batched join's many outer rows show as one field and a count. */
   private static String texts(List<Operand> values) {
-    if (values.size() == 1) {
-      return text(values.get(0));
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Operand v : values) {
+      counts.merge(text(v), 1, Integer::sum);
     }
     StringJoiner j = new StringJoiner(", ", "{", "}");
-    values.forEach(v -> j.add(text(v)));
-    return j.toString();
+    counts.forEach((t, n) -> j.add(n == 1 ? t : t + " x" + n));
+    return values.size() == 1 ? text(values.get(0)) : j.toString();
   }
 
   private static String text(Operand o) {
+    if (o.isOuter()) {
+      return "outer." + o.outer();
+    }
     if (o.isParam()) {
       return "?";
     }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -22,16 +24,34 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * The one place that turns a filter into an {@link AccessPath} (Calcite's InnoDB adapter does
  * the same in IndexCondition). Only shapes whose index answer is a superset of the true answer
  * are used; the filter itself stays above the scan and re-checks every candidate.
+ *
+ * <p>Values may be literals, {@code ?} parameters, or fields of a batched join's outer rows
+ * ({@code $cor7.restaurant}): Calcite's batch nested-loop join puts an OR of one equality per
+ * outer row above the inner table, and that OR becomes one key lookup or one pipelined read of
+ * index sets for the whole batch.
  */
 final class AccessPathPlanner {
   private final PopotoTable table;
   private final List<Integer> scanColumns;
   private final RexBuilder rexBuilder;
+  private final int firstOuterSlot;
+  private final List<ScanSpec.OuterField> outerFields = new ArrayList<>();
 
-  AccessPathPlanner(PopotoTable table, List<Integer> scanColumns, RexBuilder rexBuilder) {
+  /**
+   * @param firstOuterSlot where outer-row fields start in the bound-value array: after the
+   *     statement's parameters
+   */
+  AccessPathPlanner(PopotoTable table, List<Integer> scanColumns, RexBuilder rexBuilder,
+      int firstOuterSlot) {
     this.table = table;
     this.scanColumns = scanColumns;
     this.rexBuilder = rexBuilder;
+    this.firstOuterSlot = firstOuterSlot;
+  }
+
+  /** The outer-row fields the planned path binds, in slot order. */
+  List<ScanSpec.OuterField> outerFields() {
+    return List.copyOf(outerFields);
   }
 
   /** The path for a condition, or null when no index helps (then the class set is scanned). */
@@ -231,8 +251,27 @@ final class AccessPathPlanner {
     return null;
   }
 
+  /**
+   * Branches that read the same structure become one path with all their values: the OR a
+   * batched join puts over the inner table (one equality per outer row) is then one pipelined
+   * read, not one read per outer row.
+   */
   private static AccessPath merge(QueryType type, List<AccessPath> branches) {
-    return branches.size() == 1 ? branches.get(0) : AccessPath.compose(type, branches);
+    List<AccessPath> merged = new ArrayList<>();
+    for (AccessPath b : branches) {
+      int same = -1;
+      for (int i = 0; i < merged.size() && type == QueryType.UNION; i++) {
+        if (merged.get(i).unitesWith(b)) {
+          same = i;
+        }
+      }
+      if (same < 0) {
+        merged.add(b);
+      } else {
+        merged.set(same, merged.get(same).unitedWith(b));
+      }
+    }
+    return merged.size() == 1 ? merged.get(0) : AccessPath.compose(type, merged);
   }
 
   private PopotoColumn column(RexNode n) {
@@ -252,6 +291,9 @@ final class AccessPathPlanner {
     RexNode v = stripCast(value);
     if (v instanceof RexDynamicParam p) {
       return List.of(Operand.param(p.getIndex()));
+    }
+    if (isOuterField(v)) {
+      return List.of(outer((RexFieldAccess) v));
     }
     if (v instanceof RexLiteral lit) {
       Object java = ValueConverter.fromLiteral(lit, col.sqlType());
@@ -282,6 +324,23 @@ final class AccessPathPlanner {
     return null;
   }
 
+  private Operand outer(RexFieldAccess access) {
+    String correlation = ((RexCorrelVariable) access.getReferenceExpr()).id.getName();
+    ScanSpec.OuterField f = new ScanSpec.OuterField(correlation, access.getField().getIndex(),
+        access.getField().getName());
+    int i = outerFields.indexOf(f);
+    if (i < 0) {
+      i = outerFields.size();
+      outerFields.add(f);
+    }
+    return Operand.outer(firstOuterSlot + i, f.name());
+  }
+
+  /** {@code $cor7.field}: a field of an outer row of a batched join. */
+  static boolean isOuterField(RexNode n) {
+    return n instanceof RexFieldAccess a && a.getReferenceExpr() instanceof RexCorrelVariable;
+  }
+
   /** Numeric widening casts keep order and equality; other casts could change both. */
   static RexNode stripCast(RexNode n) {
     while (n.getKind() == SqlKind.CAST) {
@@ -291,7 +350,8 @@ final class AccessPathPlanner {
       boolean numeric = SqlTypeName.NUMERIC_TYPES.contains(from)
           && SqlTypeName.NUMERIC_TYPES.contains(to);
       boolean sameFamily = from.getFamily() == to.getFamily();
-      boolean value = inner instanceof RexDynamicParam || inner instanceof RexLiteral;
+      boolean value = inner instanceof RexDynamicParam || inner instanceof RexLiteral
+          || isOuterField(inner);
       // a column under a cast that may reorder or merge values is not an index lookup
       if (!numeric && !sameFamily && !value) {
         return n;
@@ -325,7 +385,7 @@ final class AccessPathPlanner {
 
     private static boolean isValue(RexNode n) {
       RexNode s = stripCast(n);
-      return s instanceof RexLiteral || s instanceof RexDynamicParam;
+      return s instanceof RexLiteral || s instanceof RexDynamicParam || isOuterField(s);
     }
   }
 

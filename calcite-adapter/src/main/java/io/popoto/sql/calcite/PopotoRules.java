@@ -2,6 +2,7 @@ package io.popoto.sql.calcite;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
@@ -26,6 +27,9 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class PopotoRules {
   private PopotoRules() {}
 
+  /** Outer rows per batched join lookup; Calcite warns generated code outgrows ~1000. */
+  static final int JOIN_BATCH = 100;
+
   public static final RelOptRule TO_ENUMERABLE =
       PopotoToEnumerableConverterRule.DEFAULT_CONFIG.toRule(PopotoToEnumerableConverterRule.class);
 
@@ -38,11 +42,27 @@ public final class PopotoRules {
   public static final RelOptRule FILTER =
       FilterRule.CONFIG.withDescription("PopotoFilterRule").toRule();
 
+  public static final RelOptRule FILTER_PROJECT =
+      FilterRule.THROUGH_PROJECT.withDescription("PopotoFilterProjectRule").toRule();
+
   public static final RelOptRule SORT =
       SortRule.CONFIG.withDescription("PopotoSortRule").toRule();
 
   public static final RelOptRule SORT_FILTER =
       SortRule.THROUGH_FILTER.withDescription("PopotoSortFilterRule").toRule();
+
+  /**
+   * Joins become index nested-loop joins in batches: Calcite's batch nested-loop join binds a
+   * batch of outer rows to correlation variables and filters the inner table on them, and
+   * {@link FilterRule} turns that filter into one key lookup (many-to-one) or one pipelined read
+   * of {@code $RelationshipF} sets (one-to-many) per batch. Costs decide whether it beats a hash
+   * join, and which side drives.
+   */
+  public static final RelOptRule BATCH_JOIN = EnumerableBatchNestedLoopJoinRule.Config.DEFAULT
+      .withDescription("PopotoBatchJoinRule")
+      .as(EnumerableBatchNestedLoopJoinRule.Config.class)
+      .withBatchSize(JOIN_BATCH)
+      .toRule();
 
   static void register(RelOptPlanner planner) {
     planner.addRule(SORT);
@@ -51,6 +71,12 @@ public final class PopotoRules {
     planner.addRule(PROJECT);
     planner.addRule(PROJECT_FILTER);
     planner.addRule(FILTER);
+    planner.addRule(FILTER_PROJECT);
+  }
+
+  /** Rules only an indexed reader wants; {@code pushdown=false} leaves Calcite's plans alone. */
+  static void registerPushdown(RelOptPlanner planner) {
+    planner.addRule(BATCH_JOIN);
   }
 
   /** Converts the Popoto convention to Enumerable. */
@@ -123,7 +149,7 @@ public final class PopotoRules {
       RelBuilder b = call.builder();
       b.push(scan.withSpec(scan.spec().withColumns(newColumns)));
       if (filter != null) {
-        b.filter(filter.getCondition().accept(shuttle));
+        b.filter(filter.getVariablesSet(), filter.getCondition().accept(shuttle));
       }
       // not forced: an identity project vanishes, so a filter above meets the scan itself
       b.project(projects, project.getRowType().getFieldNames(), false);
@@ -140,33 +166,52 @@ public final class PopotoRules {
     static final RuleConfig CONFIG = RuleConfig.of(FilterRule::new,
         b0 -> b0.operand(LogicalFilter.class)
             .oneInput(b1 -> b1.operand(PopotoTableScan.class)
-                .predicate(s -> s.spec().path() == null
-                    && s.popotoTable().schema().options().pushdown())
-                .noInputs()));
+                .predicate(FilterRule::unindexed).noInputs()));
+
+    /**
+     * A filter over a project over the scan: Calcite will not move a filter with correlation
+     * variables (a batched join's) below a project, so this rule looks through it.
+     */
+    static final RuleConfig THROUGH_PROJECT = RuleConfig.of(FilterRule::new,
+        b0 -> b0.operand(LogicalFilter.class)
+            .oneInput(b1 -> b1.operand(LogicalProject.class)
+                .oneInput(b2 -> b2.operand(PopotoTableScan.class)
+                    .predicate(FilterRule::unindexed).noInputs())));
 
     FilterRule(RuleConfig config) {
       super(config);
     }
 
+    private static boolean unindexed(PopotoTableScan s) {
+      return s.spec().path() == null && s.popotoTable().schema().options().pushdown();
+    }
+
     @Override
     public void onMatch(RelOptRuleCall call) {
       Filter filter = call.rel(0);
-      PopotoTableScan scan = call.rel(1);
-      AccessPath path = new AccessPathPlanner(scan.popotoTable(), scan.spec().columns(),
-          filter.getCluster().getRexBuilder()).plan(filter.getCondition());
-      if (path == null) {
-        return;
-      }
+      Project project = call.rels.length == 3 ? call.rel(1) : null;
+      PopotoTableScan scan = call.rel(call.rels.length - 1);
+      RexNode condition = project == null ? filter.getCondition()
+          : RelOptUtil.pushPastProject(filter.getCondition(), project);
       int[] params = {0};
-      filter.getCondition().accept(new RexVisitorImpl<Void>(true) {
+      condition.accept(new RexVisitorImpl<Void>(true) {
         @Override
         public Void visitDynamicParam(RexDynamicParam p) {
           params[0] = Math.max(params[0], p.getIndex() + 1);
           return null;
         }
       });
-      PopotoTableScan indexed = scan.withSpec(scan.spec().withPath(path, params[0]));
-      call.transformTo(filter.copy(filter.getTraitSet(), indexed, filter.getCondition()));
+      AccessPathPlanner planner = new AccessPathPlanner(scan.popotoTable(), scan.spec().columns(),
+          filter.getCluster().getRexBuilder(), params[0]);
+      AccessPath path = planner.plan(condition);
+      if (path == null) {
+        return;
+      }
+      PopotoTableScan indexed = scan.withSpec(
+          scan.spec().withPath(path, params[0], planner.outerFields()));
+      RelNode recheck = filter.copy(filter.getTraitSet(), indexed, condition);
+      call.transformTo(project == null ? recheck
+          : project.copy(project.getTraitSet(), List.of(recheck)));
     }
   }
 
@@ -226,7 +271,7 @@ public final class PopotoRules {
       PopotoTableScan ordered = scan.withSpec(
           scan.spec().ordered(path, scan.spec().paramCount(), desc, limit, filter == null));
       RelNode input = filter == null ? ordered
-          : LogicalFilter.create(ordered, filter.getCondition());
+          : filter.copy(filter.getTraitSet(), ordered, filter.getCondition());
       call.transformTo(sort.copy(sort.getTraitSet(), input, sort.getCollation(), sort.offset,
           sort.fetch));
     }

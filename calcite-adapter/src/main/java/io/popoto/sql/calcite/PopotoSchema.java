@@ -97,6 +97,11 @@ public final class PopotoSchema extends AbstractSchema {
     return renderer;
   }
 
+  /** The table of a model of this schema's catalog. */
+  PopotoTable table(String model) {
+    return (PopotoTable) tables.get(model);
+  }
+
   @Override
   protected Map<String, Table> getTableMap() {
     return tables;

@@ -80,13 +80,21 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
             spec.path() == null ? AccessPath.CLASS_SCAN : spec.path()))
         .item("columns", spec.columns().stream().map(i -> cols.get(i).name()).toList())
         .itemIf("order", Boolean.TRUE.equals(spec.descending()) ? "DESC" : "ASC",
-            spec.descending() != null);
+            spec.descending() != null)
+        // part of the digest: scans bound to different join batches must never be merged
+        .itemIf("outer", spec.outer().isEmpty() ? "" : outerVariables(), !spec.outer().isEmpty());
+  }
+
+  private String outerVariables() {
+    List<String> names = spec.outer().stream().map(ScanSpec.OuterField::correlation).toList();
+    return names.size() == 1 ? names.get(0)
+        : names.get(0) + ".." + names.get(names.size() - 1) + " (" + names.size() + " rows)";
   }
 
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    double all = popotoTable.rowCount();
-    return spec.path() == null ? all : AccessPathExecutor.estimate(spec.path(), all);
+    return spec.path() == null ? popotoTable.rowCount()
+        : AccessPathExecutor.estimate(spec.path(), popotoTable);
   }
 
   @Override
@@ -102,5 +110,8 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
   @Override
   public void register(RelOptPlanner planner) {
     PopotoRules.register(planner);
+    if (popotoTable.schema().options().pushdown()) {
+      PopotoRules.registerPushdown(planner);
+    }
   }
 }

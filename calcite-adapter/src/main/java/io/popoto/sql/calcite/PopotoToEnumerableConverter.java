@@ -1,6 +1,7 @@
 package io.popoto.sql.calcite;
 
 import java.util.List;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
@@ -17,6 +18,7 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.util.BuiltInMethod;
 
 /** Hands a Popoto read to the Enumerable engine: generated code calls {@code query(spec)}. */
 public final class PopotoToEnumerableConverter extends ConverterImpl implements EnumerableRel {
@@ -45,9 +47,14 @@ public final class PopotoToEnumerableConverter extends ConverterImpl implements 
         scan.getTable().getExpression(PopotoTable.PopotoQueryable.class));
     List<Expression> params = new java.util.ArrayList<>();
     for (int i = 0; i < scan.spec().paramCount(); i++) {
-      params.add(Expressions.call(org.apache.calcite.DataContext.ROOT,
-          org.apache.calcite.util.BuiltInMethod.DATA_CONTEXT_GET.method,
+      params.add(Expressions.call(DataContext.ROOT, BuiltInMethod.DATA_CONTEXT_GET.method,
           Expressions.constant("?" + i)));
+    }
+    for (ScanSpec.OuterField f : scan.spec().outer()) {
+      // the batch join registered one getter per outer row; a row missing from a short last
+      // batch reads as null, which matches nothing
+      params.add(Expressions.box(implementor.getCorrelVariableGetter(f.correlation())
+          .field(list, f.field(), null)));
     }
     Expression enumerable = list.append("enumerable",
         // One-column rows are scalars in Calcite's physical format, not one-element arrays.

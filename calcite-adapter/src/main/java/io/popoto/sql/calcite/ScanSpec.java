@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param columns indexes into the table's columns, in output order
  * @param path where candidate keys come from; null means the class set
  * @param paramCount how many statement parameters the path may reference
+ * @param outer the outer-row fields a batched join binds after the parameters, in slot order
  * @param descending for a SORTED_RANGE path read in zset order: null when the order does not
  *     matter, else whether it is read from the highest score down
  * @param firstPage for an ordered read under a LIMIT: how many members the first page asks for
@@ -22,31 +23,45 @@ import java.util.concurrent.ConcurrentHashMap;
  *     many rows itself (Calcite's limit asks for one row more than it returns)
  */
 public record ScanSpec(List<Integer> columns, AccessPath path, int paramCount,
-    Boolean descending, Integer firstPage, Integer rowLimit) {
+    List<OuterField> outer, Boolean descending, Integer firstPage, Integer rowLimit) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, ScanSpec> PARSED = new ConcurrentHashMap<>();
 
   public ScanSpec {
     columns = List.copyOf(columns);
+    outer = outer == null ? List.of() : List.copyOf(outer);
   }
 
   ScanSpec(List<Integer> columns) {
-    this(columns, null, 0, null, null, null);
+    this(columns, null, 0, List.of(), null, null, null);
   }
 
   ScanSpec withColumns(List<Integer> newColumns) {
-    return new ScanSpec(newColumns, path, paramCount, descending, firstPage, rowLimit);
+    return new ScanSpec(newColumns, path, paramCount, outer, descending, firstPage, rowLimit);
   }
 
-  ScanSpec withPath(AccessPath newPath, int newParamCount) {
-    return new ScanSpec(columns, newPath, newParamCount, descending, firstPage, rowLimit);
+  ScanSpec withPath(AccessPath newPath, int newParamCount, List<OuterField> newOuter) {
+    return new ScanSpec(columns, newPath, newParamCount, newOuter, descending, firstPage,
+        rowLimit);
   }
 
   /** Reads a SORTED_RANGE path in score order, ascending or descending. */
   ScanSpec ordered(AccessPath range, int newParamCount, boolean desc, Integer limit,
       boolean stopAtLimit) {
-    return new ScanSpec(columns, range, newParamCount, desc, limit, stopAtLimit ? limit : null);
+    return new ScanSpec(columns, range, newParamCount, outer, desc, limit,
+        stopAtLimit ? limit : null);
   }
+
+  /**
+   * A field of the current outer row of a batched nested-loop join: Calcite binds one
+   * correlation variable per outer row of the batch, and this scan reads the index entries of
+   * all of them at once.
+   *
+   * @param correlation the correlation variable's name ({@code $cor7})
+   * @param field the field's index in the outer row
+   * @param name the field's name, for EXPLAIN
+   */
+  public record OuterField(String correlation, int field, String name) {}
 
   public String toJson() {
     try {
