@@ -19,8 +19,9 @@ import redis.clients.jedis.Jedis;
 
 /**
  * {@code BenchCommand [--scale X] [--redis URL] [--out DIR] [--budget SECONDS] [--seed S]
- * [--postgres JDBC-URL]}: starts a private Redis (unless --redis names an empty one), generates
- * the food-delivery data, runs Q1-Q8 four ways and writes the report.
+ * [--postgres JDBC-URL] [--only Q4,Q5]}: starts a private Redis (unless --redis names an empty
+ * one), generates the food-delivery data, runs Q1-Q8 (or the --only ones) every way and writes
+ * the report.
  */
 public final class BenchCommand {
   private BenchCommand() {}
@@ -32,6 +33,7 @@ public final class BenchCommand {
     double budget = 8.0;
     long seed = GenerationOptions.DEFAULT_SEED;
     String postgresUrl = PostgresBaseline.DEFAULT_URL;
+    java.util.Set<String> only = java.util.Set.of();
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--scale" -> scale = Double.parseDouble(args[i + 1]);
@@ -40,13 +42,14 @@ public final class BenchCommand {
         case "--budget" -> budget = Double.parseDouble(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--postgres" -> postgresUrl = args[i + 1];
+        case "--only" -> only = java.util.Set.of(args[i + 1].toUpperCase(Locale.ROOT).split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     long start = System.nanoTime();
     try (PrivateRedis redis = redisUrl == null ? PrivateRedis.startBinary()
         : external(URI.create(redisUrl))) {
-      run(redis, new GenerationOptions(seed, scale, 0.0), out, budget, postgresUrl, start);
+      run(redis, new GenerationOptions(seed, scale, 0.0), out, budget, postgresUrl, only, start);
     }
   }
 
@@ -61,7 +64,8 @@ public final class BenchCommand {
   }
 
   private static void run(PrivateRedis redis, GenerationOptions options, Path out,
-      double budget, String postgresUrl, long start) throws Exception {
+      double budget, String postgresUrl, java.util.Set<String> only, long start)
+      throws Exception {
     List<String> notes = new ArrayList<>();
     PostgresBaseline postgres = PostgresBaseline.connect(postgresUrl);
     if (postgres == null) {
@@ -81,7 +85,7 @@ public final class BenchCommand {
       System.err.printf(Locale.ROOT, "generated %s in %.1f s%n", data.rowsPerModel(),
           data.millis() / 1000.0);
       Report report = new Report(options.scale(), data, redis.uri(), postgres != null);
-      measureAll(redis, data, postgres, new Harness(budget), report);
+      measureAll(redis, data, postgres, new Harness(budget), report, only);
       double seconds = (System.nanoTime() - start) / 1e9;
       report.footer(notes, seconds);
       Path file = report.write(out);
@@ -94,7 +98,8 @@ public final class BenchCommand {
   }
 
   private static void measureAll(PrivateRedis redis, GeneratedData data,
-      PostgresBaseline postgres, Harness harness, Report report) throws Exception {
+      PostgresBaseline postgres, Harness harness, Report report, java.util.Set<String> only)
+      throws Exception {
     String base = "jdbc:popoto:redis://" + redis.host() + ":" + redis.port() + "?catalog="
         + FoodDeliveryGenerator.CATALOG;
     Catalog catalog = FoodDeliveryGenerator.loadCatalog();
@@ -103,11 +108,17 @@ public final class BenchCommand {
          Jedis jedis = new Jedis(redis.host(), redis.port())) {
       FloorQueries floor = new FloorQueries(jedis, catalog);
       for (Workload w : Workloads.all(data, floor)) {
+        if (!only.isEmpty() && !only.contains(w.id())) {
+          continue;
+        }
         Map<Variant, Measurement> results = new EnumMap<>(Variant.class);
         results.put(Variant.POPOTO, harness.jdbc(Variant.POPOTO, w, popoto, w.popotoSql()));
         results.put(Variant.NO_PUSHDOWN,
             harness.jdbc(Variant.NO_PUSHDOWN, w, fullScans, w.popotoSql()));
-        results.put(Variant.FLOOR, harness.floor(w));
+        results.put(Variant.FLOOR, harness.handWritten(Variant.FLOOR, w, w.floor()));
+        if (w.perRow() != null) {
+          results.put(Variant.PER_ROW, harness.handWritten(Variant.PER_ROW, w, w.perRow()));
+        }
         if (postgres != null) {
           results.put(Variant.POSTGRES,
               harness.jdbc(Variant.POSTGRES, w, postgres.connection(), w.postgresSql()));

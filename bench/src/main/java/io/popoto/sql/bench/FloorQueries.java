@@ -112,6 +112,37 @@ final class FloorQueries {
   }
 
   /**
+   * Q4 the way Popoto's API answers it: the restaurant and its orders through their indexes
+   * (pipelined, to be fair), then {@code order.customer} loaded once per order.
+   */
+  long perRowOrdersWithCustomer(String name) {
+    long rows = 0;
+    for (String r : jedis.smembers(index.valueSet(restaurant, restaurant.field("name"), name))) {
+      List<String> orders = new ArrayList<>(jedis.smembers(reverse("restaurant", r)));
+      List<String> customers = column(orders, "customer");
+      for (String c : customers) {
+        rows += c != null && !jedis.hgetAll(bytes(c)).isEmpty() ? 1 : 0;
+      }
+    }
+    return rows;
+  }
+
+  /** Q5 the way Popoto's API answers it: each order's restaurant and driver loaded one by one. */
+  long perRowOrdersWithRestaurantAndDriver(String customerKey) {
+    List<String> orders = new ArrayList<>(jedis.smembers(reverse("customer", customerKey)));
+    List<String> restaurants = column(orders, "restaurant");
+    List<String> drivers = column(orders, "driver");
+    long rows = 0;
+    for (int i = 0; i < orders.size(); i++) {
+      boolean both = restaurants.get(i) != null && drivers.get(i) != null
+          && !jedis.hgetAll(bytes(restaurants.get(i))).isEmpty()
+          && !jedis.hgetAll(bytes(drivers.get(i))).isEmpty();
+      rows += both ? 1 : 0;
+    }
+    return rows;
+  }
+
+  /**
    * Q6: every total in one ZRANGE WITHSCORES, each restaurant's orders from its reverse set and
    * its cuisine, pipelined together.
    */

@@ -48,12 +48,12 @@ final class Harness {
     }
   }
 
-  Measurement floor(Workload w) {
+  /** Answers the workload with hand-written Jedis code (the floor, or per-row traversal). */
+  Measurement handWritten(Variant variant, Workload w, Workload.FloorQuery query) {
     try {
-      return measure(Variant.FLOOR, w, n -> w.floor().run(w.params().apply(n)), null);
+      return measure(variant, w, n -> query.run(w.params().apply(n)), null);
     } catch (SQLException | RuntimeException e) {
-      return Measurement.failed(Variant.FLOOR, e.getClass().getSimpleName() + ": "
-          + e.getMessage());
+      return Measurement.failed(variant, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

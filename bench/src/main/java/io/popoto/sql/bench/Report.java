@@ -21,7 +21,9 @@ final class Report {
         postgres ? "yes" : "skipped", System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20));
     md.append("Times are milliseconds per query (median, p10-p90 over the runs). Ratios divide"
-        + " the row's median by the floor's, the no-pushdown run's and PostgreSQL's."
+        + " the row's median by the floor's, the no-pushdown run's, PostgreSQL's and, for"
+        + " joins, that of a per-row traversal (one round trip per related object, as"
+        + " Popoto's own API loads relationships)."
         + " See docs/performance.md.\n\n");
   }
 
@@ -29,10 +31,10 @@ final class Report {
     md.append("## ").append(w.id()).append(": ").append(w.title()).append("\n\n");
     md.append("```sql\n").append(w.popotoSql()).append("\n```\n\n");
     md.append("| variant | median ms | p10-p90 ms | runs | x floor | x no-pushdown"
-        + " | x PostgreSQL | cmds/query | round trips/query | rows |");
+        + " | x PostgreSQL | x per-row | cmds/query | round trips/query | rows |");
     boolean heap = w.id().equals(Workloads.FULL_SCAN);
     md.append(heap ? " peak heap MiB |\n" : "\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|").append(heap ? "---:|\n"
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|").append(heap ? "---:|\n"
         : "\n");
     for (Variant v : Variant.values()) {
       Measurement m = results.get(v);
@@ -44,10 +46,12 @@ final class Report {
             .append(m.error().replace('|', '/').replace('\n', ' ')).append(" |\n");
         continue;
       }
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s-%s | %d | %s | %s | %s | %s | %s | %d |",
+      md.append(String.format(Locale.ROOT,
+          "| %s | %s | %s-%s | %d | %s | %s | %s | %s | %s | %s | %d |",
           v.label(), ms(m.stats().median()), ms(m.stats().p10()), ms(m.stats().p90()),
           m.stats().runs(), ratio(m, results.get(Variant.FLOOR)),
           ratio(m, results.get(Variant.NO_PUSHDOWN)), ratio(m, results.get(Variant.POSTGRES)),
+          ratio(m, results.get(Variant.PER_ROW)),
           count(m.commandsPerQuery()), count(m.roundTripsPerQuery()), m.rows()));
       md.append(heap ? String.format(Locale.ROOT, " %s |%n", m.peakHeapBytes() < 0 ? "-"
           : String.valueOf(m.peakHeapBytes() >> 20)) : "\n");

@@ -5,6 +5,7 @@ public enum Variant {
   POPOTO("Popoto SQL"),
   NO_PUSHDOWN("no pushdown"),
   FLOOR("Jedis floor"),
+  PER_ROW("per-row traversal"),
   POSTGRES("PostgreSQL");
 
   private final String label;

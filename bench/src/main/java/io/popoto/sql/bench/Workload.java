@@ -12,6 +12,8 @@ import java.util.function.IntFunction;
  * @param params the parameters of the n-th execution (different keys for point lookups)
  * @param executionsPerRun how many executions one timed run makes (many for cheap lookups)
  * @param floor the hand-written Jedis answer; returns the rows it produced
+ * @param perRow for joins: the answer as Popoto's own API gets it, one round trip per related
+ *     object (the N+1 pattern); null for single-table workloads
  */
 public record Workload(
     String id,
@@ -19,7 +21,13 @@ public record Workload(
     String sql,
     IntFunction<Object[]> params,
     int executionsPerRun,
-    FloorQuery floor) {
+    FloorQuery floor,
+    FloorQuery perRow) {
+
+  public Workload(String id, String title, String sql, IntFunction<Object[]> params,
+      int executionsPerRun, FloorQuery floor) {
+    this(id, title, sql, params, executionsPerRun, floor, null);
+  }
 
   public String popotoSql() {
     return sql.replace("{order}", "\"Order\"").replace("{restaurant}", "restaurant")

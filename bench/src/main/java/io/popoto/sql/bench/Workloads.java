@@ -38,13 +38,15 @@ final class Workloads {
                 + " JOIN {restaurant} r ON o.restaurant = r._key"
                 + " JOIN {customer} c ON o.customer = c._key WHERE r.name = ?",
             n -> new Object[] {hotRestaurantName}, 1,
-            p -> floor.ordersWithCustomerByRestaurantName((String) p[0])),
+            p -> floor.ordersWithCustomerByRestaurantName((String) p[0]),
+            p -> floor.perRowOrdersWithCustomer((String) p[0])),
         new Workload("Q5", "two-hop join: a customer's orders with restaurant and driver",
             "SELECT o._key, r.name, d.name FROM {order} o"
                 + " JOIN {restaurant} r ON o.restaurant = r._key"
                 + " JOIN {driver} d ON o.driver = d._key WHERE o.customer = ?",
             n -> new Object[] {hotCustomer}, 1,
-            p -> floor.ordersWithRestaurantAndDriver((String) p[0])),
+            p -> floor.ordersWithRestaurantAndDriver((String) p[0]),
+            p -> floor.perRowOrdersWithRestaurantAndDriver((String) p[0])),
         new Workload("Q6", "revenue per cuisine over all orders",
             "SELECT r.cuisine, SUM(o.total) FROM {order} o"
                 + " JOIN {restaurant} r ON o.restaurant = r._key GROUP BY r.cuisine",

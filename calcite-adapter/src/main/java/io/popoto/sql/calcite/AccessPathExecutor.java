@@ -101,16 +101,35 @@ final class AccessPathExecutor {
     return keys;
   }
 
+  /** Each set once: a batched join binds the last outer row again to fill a short batch. */
   private List<String> setKeys(AccessPath path) {
     FieldDef f = model().field(path.field());
     String prefix = table.indexKeys().fieldKey(model(), f);
-    List<String> keys = new ArrayList<>();
+    Set<String> keys = new LinkedHashSet<>();
     for (Operand o : path.values()) {
       for (String t : texts(o, columnOf(f))) {
         keys.add(prefix + ":" + t);
       }
     }
-    return keys;
+    return new ArrayList<>(keys);
+  }
+
+  /**
+   * What an exact path leaves to check on the decoded row: a REVERSE_SET member must still
+   * point at one of the targets (spec 8.1: reverse sets keep stale members). Fetched KEYS are
+   * the keys asked for, so they need nothing.
+   */
+  java.util.function.Predicate<Object[]> exactCheck(AccessPath path, List<Integer> scanColumns) {
+    if (path.type() != QueryType.REVERSE_SET) {
+      return null;
+    }
+    FieldDef f = model().field(path.field());
+    int at = scanColumns.indexOf(table.columns().indexOf(columnOf(f)));
+    Set<String> targets = new java.util.HashSet<>();
+    for (Operand o : path.values()) {
+      targets.addAll(texts(o, columnOf(f)));
+    }
+    return row -> targets.contains(row[at]);
   }
 
   private String sortedSetKey(AccessPath path) {
@@ -224,10 +243,14 @@ final class AccessPathExecutor {
   static double estimate(AccessPath path, PopotoTable table) {
     double tableRows = table.rowCount();
     switch (path.type()) {
-      case KEYS:
-        return Math.min(tableRows * 0.1, path.buildsKey()
+      case KEYS: {
+        double keys = path.buildsKey()
             ? (double) path.values().size() / table.model().keyFields().size()
-            : path.values().size());
+            : path.values().size();
+        // a join batch's keys are real lookups, each likely to hit
+        boolean batch = path.values().stream().anyMatch(Operand::isOuter);
+        return Math.min(tableRows * (batch ? 1 : 0.1), keys);
+      }
       case VALUE_SET:
         return tableRows * Math.min(0.2, 0.02 * path.values().size());
       case REVERSE_SET: {

@@ -49,6 +49,43 @@ final class AccessPathPlanner {
     this.firstOuterSlot = firstOuterSlot;
   }
 
+  /**
+   * Whether the scan alone answers {@code condition} once it reads {@code path}: the condition
+   * is one equality or an OR of equalities, each a bare column against a value, all on the
+   * column whose keys (KEYS) or reverse sets (REVERSE_SET) the path reads. Then no filter needs
+   * to sit above the scan; for a batched join this spares evaluating an OR of one equality per
+   * outer row on every inner row.
+   */
+  boolean isExact(RexNode condition, AccessPath path) {
+    boolean keys = path.type() == QueryType.KEYS && !path.buildsKey();
+    if (!keys && path.type() != QueryType.REVERSE_SET) {
+      return false;
+    }
+    RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
+    for (RexNode d : RexUtil.flattenOr(List.of(expanded))) {
+      if (d.getKind() != SqlKind.EQUALS) {
+        return false;
+      }
+      RexNode a = ((RexCall) d).getOperands().get(0);
+      RexNode b = ((RexCall) d).getOperands().get(1);
+      RexNode ref = a instanceof RexInputRef ? a : b;
+      RexNode value = ref == a ? b : a;
+      PopotoColumn col = column(ref);
+      boolean bareValue = value instanceof RexLiteral || value instanceof RexDynamicParam
+          || isOuterField(value);
+      if (!(ref instanceof RexInputRef) || col == null || !bareValue) {
+        return false;
+      }
+      boolean same = keys ? col.part() == PopotoColumn.Part.KEY
+          : col.part() == PopotoColumn.Part.VALUE && col.field() != null
+              && col.field().name().equals(path.field());
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The outer-row fields the planned path binds, in slot order. */
   List<ScanSpec.OuterField> outerFields() {
     return List.copyOf(outerFields);

@@ -126,7 +126,7 @@ public final class PopotoRules {
       // _key stays first in every narrowed scan: it costs no hash field, and the table's
       // statistics declare column 0 unique, which must stay true of the scan's own row type
       // or the planner would drop DISTINCT and GROUP BY on whatever column landed first.
-      used = used.union(ImmutableBitSet.of(0));
+      used = used.union(ImmutableBitSet.of(0)).union(scan.checkedColumns());
       if (used.cardinality() == scan.spec().columns().size()) {
         return;
       }
@@ -207,11 +207,12 @@ public final class PopotoRules {
       if (path == null) {
         return;
       }
+      boolean exact = planner.isExact(condition, path);
       PopotoTableScan indexed = scan.withSpec(
-          scan.spec().withPath(path, params[0], planner.outerFields()));
-      RelNode recheck = filter.copy(filter.getTraitSet(), indexed, condition);
-      call.transformTo(project == null ? recheck
-          : project.copy(project.getTraitSet(), List.of(recheck)));
+          scan.spec().withPath(path, params[0], planner.outerFields(), exact));
+      RelNode read = exact ? indexed : filter.copy(filter.getTraitSet(), indexed, condition);
+      call.transformTo(project == null ? read
+          : project.copy(project.getTraitSet(), List.of(read)));
     }
   }
 

@@ -143,7 +143,8 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
         AccessPathExecutor executor = new AccessPathExecutor(PopotoTable.this, params);
         KeySource keys = spec.descending() == null ? executor.source(path)
             : executor.ordered(path, spec.descending(), spec.firstPage());
-        return new RowEnumerator(schema.source(), keys, fetcher, spec.rowLimit());
+        return new RowEnumerator(schema.source(), keys, fetcher, spec.rowLimit(),
+            spec.exact() ? executor.exactCheck(path, spec.columns()) : null);
       }
     };
   }

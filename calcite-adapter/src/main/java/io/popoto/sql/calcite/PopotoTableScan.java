@@ -18,6 +18,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 /** A read of one model table as described by a {@link ScanSpec}. */
 public final class PopotoTableScan extends TableScan implements PopotoRel {
+  private static final double ROUND_TRIP_ROWS = 10;
   private final PopotoTable popotoTable;
   private final ScanSpec spec;
 
@@ -34,6 +35,22 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
 
   public ScanSpec spec() {
     return spec;
+  }
+
+  /** Columns the scan needs for its own checks (an exact reverse-set read's relationship). */
+  org.apache.calcite.util.ImmutableBitSet checkedColumns() {
+    if (!spec.exact() || spec.path().type() != QueryType.REVERSE_SET) {
+      return org.apache.calcite.util.ImmutableBitSet.of();
+    }
+    List<PopotoColumn> cols = popotoTable.columns();
+    for (int i = 0; i < spec.columns().size(); i++) {
+      PopotoColumn c = cols.get(spec.columns().get(i));
+      if (c.part() == PopotoColumn.Part.VALUE && c.field() != null
+          && c.field().name().equals(spec.path().field())) {
+        return org.apache.calcite.util.ImmutableBitSet.of(i);
+      }
+    }
+    throw new IllegalStateException("exact read without its relationship column");
   }
 
   PopotoTableScan withSpec(ScanSpec newSpec) {
@@ -79,6 +96,7 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
         .item("path", AccessPathExecutor.describe(popotoTable,
             spec.path() == null ? AccessPath.CLASS_SCAN : spec.path()))
         .item("columns", spec.columns().stream().map(i -> cols.get(i).name()).toList())
+        .itemIf("exact", true, spec.exact())
         .itemIf("order", Boolean.TRUE.equals(spec.descending()) ? "DESC" : "ASC",
             spec.descending() != null)
         // part of the digest: scans bound to different join batches must never be merged
@@ -103,7 +121,10 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
     // too, or a narrowed scan would tie with the full one.
     double rows = estimateRowCount(mq);
     double width = (double) spec.columns().size() / popotoTable.columns().size();
-    double work = rows * (0.5 + 0.5 * width);
+    // A round trip costs about as much as decoding ten rows; without it a join that looks up
+    // a few keys per batch of 100 outer rows would look as cheap as reading the table once.
+    double roundTrips = 1 + Math.ceil(rows / popotoTable.schema().options().batchSize());
+    double work = rows * (0.5 + 0.5 * width) + ROUND_TRIP_ROWS * roundTrips;
     return planner.getCostFactory().makeCost(work, work, work);
   }
 

@@ -15,18 +15,24 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private final KeySource keys;
   private final HashFetcher fetcher;
   private final long rowLimit;
+  private final java.util.function.Predicate<Object[]> accept;
   private long emitted;
   private Jedis jedis;
   private Iterator<Object[]> batch = java.util.Collections.emptyIterator();
   private Object[] current;
   private boolean exhausted;
 
-  /** @param rowLimit stop after this many rows; null for no limit */
-  RowEnumerator(RedisSource source, KeySource keys, HashFetcher fetcher, Integer rowLimit) {
+  /**
+   * @param rowLimit stop after this many rows; null for no limit
+   * @param accept the rows to emit; null for all
+   */
+  RowEnumerator(RedisSource source, KeySource keys, HashFetcher fetcher, Integer rowLimit,
+      java.util.function.Predicate<Object[]> accept) {
     this.source = source;
     this.keys = keys;
     this.fetcher = fetcher;
     this.rowLimit = rowLimit == null ? Long.MAX_VALUE : rowLimit;
+    this.accept = accept;
   }
 
   @Override
@@ -43,6 +49,9 @@ final class RowEnumerator implements Enumerator<Object[]> {
       }
       if (batch.hasNext()) {
         current = batch.next();
+        if (accept != null && !accept.test(current)) {
+          continue;
+        }
         emitted++;
         return true;
       }

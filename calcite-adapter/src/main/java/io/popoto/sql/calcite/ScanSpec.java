@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param path where candidate keys come from; null means the class set
  * @param paramCount how many statement parameters the path may reference
  * @param outer the outer-row fields a batched join binds after the parameters, in slot order
+ * @param exact the scan itself guarantees the filter its path came from (keys fetched are the
+ *     keys asked for; a reverse-set member's relationship value is compared with the targets),
+ *     so no filter re-checks above it
  * @param descending for a SORTED_RANGE path read in zset order: null when the order does not
  *     matter, else whether it is read from the highest score down
  * @param firstPage for an ordered read under a LIMIT: how many members the first page asks for
@@ -23,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *     many rows itself (Calcite's limit asks for one row more than it returns)
  */
 public record ScanSpec(List<Integer> columns, AccessPath path, int paramCount,
-    List<OuterField> outer, Boolean descending, Integer firstPage, Integer rowLimit) {
+    List<OuterField> outer, boolean exact, Boolean descending, Integer firstPage,
+    Integer rowLimit) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, ScanSpec> PARSED = new ConcurrentHashMap<>();
 
@@ -33,22 +37,24 @@ public record ScanSpec(List<Integer> columns, AccessPath path, int paramCount,
   }
 
   ScanSpec(List<Integer> columns) {
-    this(columns, null, 0, List.of(), null, null, null);
+    this(columns, null, 0, List.of(), false, null, null, null);
   }
 
   ScanSpec withColumns(List<Integer> newColumns) {
-    return new ScanSpec(newColumns, path, paramCount, outer, descending, firstPage, rowLimit);
+    return new ScanSpec(newColumns, path, paramCount, outer, exact, descending, firstPage,
+        rowLimit);
   }
 
-  ScanSpec withPath(AccessPath newPath, int newParamCount, List<OuterField> newOuter) {
-    return new ScanSpec(columns, newPath, newParamCount, newOuter, descending, firstPage,
-        rowLimit);
+  ScanSpec withPath(AccessPath newPath, int newParamCount, List<OuterField> newOuter,
+      boolean newExact) {
+    return new ScanSpec(columns, newPath, newParamCount, newOuter, newExact, descending,
+        firstPage, rowLimit);
   }
 
   /** Reads a SORTED_RANGE path in score order, ascending or descending. */
   ScanSpec ordered(AccessPath range, int newParamCount, boolean desc, Integer limit,
       boolean stopAtLimit) {
-    return new ScanSpec(columns, range, newParamCount, outer, desc, limit,
+    return new ScanSpec(columns, range, newParamCount, outer, exact, desc, limit,
         stopAtLimit ? limit : null);
   }
 
