@@ -23,6 +23,7 @@ SELECT s.student_id, COUNT(e._key), COUNT(e.grade) FROM Student s LEFT JOIN Enro
 SELECT s.student_id, SUM(c.credits) AS credits FROM Student s JOIN Enrollment e ON e.student = s._key JOIN Course c ON c._key = e.course GROUP BY s.student_id
 SELECT s."year", COUNT(DISTINCT s._key), COUNT(e._key) FROM Student s LEFT JOIN Enrollment e ON e.student = s._key GROUP BY s."year"
 SELECT e.grade, COUNT(*), AVG(c.credits) FROM Enrollment e JOIN Course c ON e.course = c._key GROUP BY e.grade
+SELECT e.grade, COUNT(*), AVG(CAST(c.credits AS DOUBLE)) FROM Enrollment e JOIN Course c ON e.course = c._key GROUP BY e.grade
 SELECT c.code, COUNT(*) FROM Course c JOIN Enrollment e ON e.course = c._key GROUP BY c.code HAVING COUNT(*) > 3 ORDER BY c.code
 -- Anti-joins and semi-joins
 SELECT s.student_id FROM Student s WHERE NOT EXISTS (SELECT 1 FROM Enrollment e WHERE e.student = s._key) ORDER BY s.student_id
@@ -53,5 +54,5 @@ SELECT c.code, cat.name, p.name, gp.name FROM Course c JOIN Category cat ON c.ca
 SELECT r.name, COUNT(c._key) FROM Category r JOIN Category ch ON ch.parent = r._key JOIN Course c ON c.category = ch._key WHERE r.parent IS NULL GROUP BY r.name ORDER BY r.name
 SELECT DISTINCT s.student_id, cat.name FROM Student s JOIN Enrollment e ON e.student = s._key JOIN Course c ON e.course = c._key JOIN Category cat ON c.category = cat._key WHERE s.student_id <= 5 ORDER BY s.student_id, cat.name
 SELECT DISTINCT s2.student_id FROM Enrollment e1 JOIN Enrollment e2 ON e1.course = e2.course JOIN Student s2 ON e2.student = s2._key WHERE e1.student = 'Student:1' AND e2.student <> e1.student ORDER BY s2.student_id
-SELECT cat.name, AVG(c.credits), COUNT(e._key) FROM Category cat JOIN Course c ON c.category = cat._key LEFT JOIN Enrollment e ON e.course = c._key GROUP BY cat.name
+SELECT cat.name, AVG(CAST(c.credits AS DOUBLE)), COUNT(e._key) FROM Category cat JOIN Course c ON c.category = cat._key LEFT JOIN Enrollment e ON e.course = c._key GROUP BY cat.name
 SELECT s.student_id, e.grade, c.code FROM Student s JOIN Enrollment e ON e.student = s._key JOIN Course c ON e.course = c._key WHERE s."year" = 2 AND c.credits >= 4
