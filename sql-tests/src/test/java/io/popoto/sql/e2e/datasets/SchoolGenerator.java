@@ -15,7 +15,8 @@ import redis.clients.jedis.Jedis;
  * {@code students} is the scale: about half as many courses, enrollments skewed (about one
  * student in seven takes nothing, the last fifth of the courses has no students). Categories
  * form three trees four levels deep ({@code Science > Physics > Mechanics > Statics} and so
- * on; roots have a null parent). A hot course {@code HOT} can get exactly N enrollments.
+ * on; roots have a null parent). A hot course {@code HOT} can get exactly N enrollments (from students who
+ * take other courses too).
  */
 public final class SchoolGenerator {
   public static final String CATALOG = "classpath:catalogs/school.json";
@@ -45,7 +46,7 @@ public final class SchoolGenerator {
     return this;
   }
 
-  /** Adds course HOT with exactly n enrollments (students cycle when n exceeds them). */
+  /** Adds course HOT with exactly n enrollments (students repeat when n exceeds them). */
   public SchoolGenerator hotCourse(int n) {
     this.hotEnrollments = n;
     return this;
@@ -142,8 +143,14 @@ public final class SchoolGenerator {
       HotParent hot = null;
       if (hotEnrollments >= 0) {
         String hotKey = course(out, random, "HOT", placeable.get(0));
+        List<String> takers = new ArrayList<>(); // students who take nothing stay so
+        for (int i = 0; i < students; i++) {
+          if (i % 7 != 6) {
+            takers.add(studentKeys.get(i));
+          }
+        }
         for (int n = 0; n < hotEnrollments; n++) {
-          enrollment(out, random, studentKeys.get(n % students), hotKey);
+          enrollment(out, random, takers.get(n % takers.size()), hotKey);
         }
         hot = new HotParent("HOT", hotKey, hotEnrollments);
       }
