@@ -1,7 +1,7 @@
 package io.popoto.sql.bench;
 
-import io.popoto.sql.bench.gen.RowSink;
 import io.popoto.sql.catalog.ModelDef;
+import io.popoto.sql.testkit.RowSink;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

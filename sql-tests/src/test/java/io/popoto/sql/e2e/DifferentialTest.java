@@ -1,22 +1,16 @@
 package io.popoto.sql.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.popoto.sql.redis.PrivateRedis;
 import io.popoto.sql.testkit.RedisExtension;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,11 +39,7 @@ class DifferentialTest {
 
   @AfterAll
   static void close() throws SQLException {
-    for (Connection c : new Connection[] {pushdown, scan, h2}) {
-      if (c != null) {
-        c.close();
-      }
-    }
+    Differential.closeAll(pushdown, scan, h2);
   }
 
   @Test
@@ -59,29 +49,12 @@ class DifferentialTest {
 
   @Test
   void oracleHoldsTheHashesNotTheStaleClassMembers() throws SQLException {
-    List<List<Object>> rows = run(h2, "SELECT COUNT(*) FROM Customer");
+    List<List<Object>> rows = Differential.run(h2, "SELECT COUNT(*) FROM Customer");
     assertTrue(RowMatcher.sameValue(4L, rows.get(0).get(0)), rows.toString());
   }
 
   @TestFactory
   Stream<DynamicNode> corpus() {
-    return QueryCorpus.load(CORPUS).stream().map(sql -> DynamicContainer.dynamicContainer(sql,
-        Stream.of(
-            DynamicTest.dynamicTest("pushdown=true", () -> compare("pushdown", pushdown, sql)),
-            DynamicTest.dynamicTest("pushdown=false", () -> compare("scan", scan, sql)))));
-  }
-
-  private static void compare(String mode, Connection ours, String sql) throws SQLException {
-    String known = KnownIssues.reason(mode, sql);
-    assumeTrue(known == null, known);
-    List<List<Object>> expected = run(h2, sql);
-    List<List<Object>> actual = run(ours, sql);
-    assertNull(RowMatcher.difference(expected, actual, QueryCorpus.isOrdered(sql)), sql);
-  }
-
-  static List<List<Object>> run(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      return ResultRows.read(rs);
-    }
+    return Differential.corpus(QueryCorpus.load(CORPUS), h2, pushdown, scan);
   }
 }

@@ -253,6 +253,6 @@ class FixtureFactsTest {
   }
 
   private static List<List<Object>> rows(String sql) throws SQLException {
-    return DifferentialTest.run(db, sql);
+    return Differential.run(db, sql);
   }
 }

@@ -23,8 +23,7 @@ final class FoodDelivery {
   }
 
   static String url(PrivateRedis redis, boolean pushdown) {
-    return "jdbc:popoto:redis://" + redis.host() + ":" + redis.port() + "?catalog=" + CATALOG
-        + (pushdown ? "" : "&pushdown=false");
+    return Differential.url(redis, CATALOG, pushdown);
   }
 
   static Connection connect(PrivateRedis redis, boolean pushdown) throws SQLException {

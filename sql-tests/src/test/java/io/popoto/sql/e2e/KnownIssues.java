@@ -8,9 +8,14 @@ import java.util.Map;
  * here. Keys are "mode|sql" with mode "pushdown" or "scan", or "*|sql" for both.
  */
 final class KnownIssues {
-  // Empty: every corpus query must pass in both modes. Add "mode|sql" entries (mode
-  // "pushdown", "scan" or "*") only for a bug that is reported and not yet fixed.
-  private static final Map<String, String> ISSUES = Map.of();
+  // Add "mode|sql" entries (mode "pushdown", "scan" or "*") only for a bug that is reported
+  // and not yet fixed.
+  private static final Map<String, String> ISSUES = Map.of(
+      "*|SELECT e.grade, COUNT(*), AVG(c.credits) FROM Enrollment e JOIN Course c"
+          + " ON e.course = c._key GROUP BY e.grade",
+      "AVG over a BIGINT column returns a truncated BIGINT (Calcite's integer AVG: 4 where"
+          + " the mean is 4.346); H2 and PostgreSQL return the exact decimal mean. The corpus"
+          + " line after it casts to DOUBLE and must pass.");
 
   private KnownIssues() {}
 

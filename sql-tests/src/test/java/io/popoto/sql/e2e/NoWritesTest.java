@@ -38,7 +38,7 @@ class NoWritesTest {
       for (boolean pushdown : new boolean[] {true, false}) {
         try (Connection c = FoodDelivery.connect(redis, pushdown)) {
           for (String sql : QueryCorpus.load(DifferentialTest.CORPUS)) {
-            DifferentialTest.run(c, sql);
+            Differential.run(c, sql);
             ran++;
           }
         }

@@ -2,6 +2,7 @@ package io.popoto.sql.bench.gen;
 
 import io.popoto.sql.catalog.ModelDef;
 import io.popoto.sql.codec.IndexKeys;
+import io.popoto.sql.testkit.NativeWriter;
 import java.util.List;
 import java.util.Random;
 

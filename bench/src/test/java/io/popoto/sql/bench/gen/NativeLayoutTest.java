@@ -10,6 +10,8 @@ import io.popoto.sql.catalog.ModelDef;
 import io.popoto.sql.catalog.ValueType;
 import io.popoto.sql.codec.ValueCodec;
 import io.popoto.sql.redis.PrivateRedis;
+import io.popoto.sql.testkit.NativeWriter;
+import io.popoto.sql.testkit.Pipe;
 import io.popoto.sql.testkit.RedisExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

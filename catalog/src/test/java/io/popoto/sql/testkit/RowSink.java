@@ -1,4 +1,4 @@
-package io.popoto.sql.bench.gen;
+package io.popoto.sql.testkit;
 
 import io.popoto.sql.catalog.ModelDef;
 import java.util.Map;

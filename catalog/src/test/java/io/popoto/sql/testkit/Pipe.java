@@ -1,4 +1,4 @@
-package io.popoto.sql.bench.gen;
+package io.popoto.sql.testkit;
 
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;

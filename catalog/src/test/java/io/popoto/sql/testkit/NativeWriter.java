@@ -1,4 +1,4 @@
-package io.popoto.sql.bench.gen;
+package io.popoto.sql.testkit;
 
 import io.popoto.sql.catalog.Catalog;
 import io.popoto.sql.catalog.FieldClass;

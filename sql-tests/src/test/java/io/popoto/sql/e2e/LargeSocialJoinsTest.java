@@ -1,0 +1,91 @@
+package io.popoto.sql.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.popoto.sql.e2e.datasets.Faults;
+import io.popoto.sql.e2e.datasets.HotParent;
+import io.popoto.sql.e2e.datasets.SocialGenerator;
+import io.popoto.sql.redis.PrivateRedis;
+import io.popoto.sql.testkit.RedisExtension;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The social dataset past 10,000 tweets (1,000 ordinary users plus hot0 with exactly 10,000
+ * tweets and hot1 with 100), with faults, and a handful of join queries checked against H2
+ * with pushdown on and off.
+ */
+@ExtendWith(RedisExtension.class)
+class LargeSocialJoinsTest {
+  private static final List<String> QUERIES = List.of(
+      "SELECT COUNT(*) FROM \"User\" u JOIN Tweet t ON t.\"user\" = u._key"
+          + " WHERE u.username = 'hot0'",
+      "SELECT t.tweet_id, t.created_date FROM \"User\" u JOIN Tweet t ON t.\"user\" = u._key"
+          + " WHERE u.username = 'hot1' ORDER BY t.created_date, t.tweet_id",
+      "SELECT u.username, COUNT(t._key) FROM \"User\" u LEFT JOIN Tweet t"
+          + " ON t.\"user\" = u._key GROUP BY u.username",
+      "SELECT u.username, COUNT(f._key) FROM \"User\" u LEFT JOIN Tweet t"
+          + " ON t.\"user\" = u._key LEFT JOIN Favorite f ON f.tweet = t._key"
+          + " GROUP BY u.username",
+      "SELECT b.username FROM Follow fo JOIN \"User\" a ON fo.from_user = a._key"
+          + " JOIN \"User\" b ON fo.to_user = b._key WHERE a.username = 'user0'"
+          + " ORDER BY b.username, fo.follow_id",
+      "SELECT COUNT(*) FROM Tweet t WHERE t.\"user\" IN"
+          + " (SELECT _key FROM \"User\" WHERE username LIKE 'hot%')",
+      "SELECT u.username FROM \"User\" u WHERE NOT EXISTS"
+          + " (SELECT 1 FROM Tweet t WHERE t.\"user\" = u._key) ORDER BY u.username",
+      "SELECT t.tweet_id, t.\"user\" FROM Tweet t LEFT JOIN \"User\" u ON t.\"user\" = u._key"
+          + " WHERE u._key IS NULL");
+
+  private static SocialGenerator.Data data;
+  private static Connection h2;
+  private static Connection pushdown;
+  private static Connection scan;
+
+  @BeforeAll
+  static void load(PrivateRedis redis) throws Exception {
+    try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
+      data = new SocialGenerator(7L).users(1000).hotUsers(10_000, 100)
+          .faults(new Faults(20, 30, 0, 20)).generate(jedis);
+    }
+    h2 = H2Oracle.open("large-social");
+    H2Oracle.load(h2, SocialGenerator.catalog(), redis);
+    pushdown = Differential.connect(redis, SocialGenerator.CATALOG, true);
+    scan = Differential.connect(redis, SocialGenerator.CATALOG, false);
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    Differential.closeAll(pushdown, scan, h2);
+  }
+
+  @Test
+  void datasetIsPastTenThousandTweetsAndQuick() {
+    assertTrue(data.rowCount("Tweet") >= 10_000, data.rows().toString());
+    assertTrue(data.millis() < 15_000, "generation took " + data.millis() + " ms");
+  }
+
+  @Test
+  void hotUserHasExactlyTenThousandTweets() throws SQLException {
+    HotParent hot = data.hotUsers().get(0);
+    assertEquals(10_000, hot.children());
+    List<List<Object>> rows = Differential.run(pushdown,
+        "SELECT COUNT(*) FROM Tweet WHERE \"user\" = '" + hot.key() + "'");
+    assertTrue(RowMatcher.sameValue(10_000L, rows.get(0).get(0)), rows.toString());
+  }
+
+  @TestFactory
+  Stream<DynamicNode> joins() {
+    return Differential.corpus(QUERIES, h2, pushdown, scan);
+  }
+}
