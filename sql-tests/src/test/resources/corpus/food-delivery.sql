@@ -145,6 +145,7 @@ SELECT o._key, m.name FROM "Order" o JOIN MenuItem m ON o.total = m.price
 -- Aggregates, GROUP BY / HAVING, DISTINCT, CASE
 SELECT SUM(total), MAX(total), MIN(total) FROM "Order"
 SELECT AVG(total) FROM "Order" WHERE driver IS NOT NULL
+SELECT AVG(calories), AVG(price) FROM MenuItem
 SELECT SUM(tip), MAX(tip), MIN(tip), COUNT(tip) FROM "Order"
 SELECT SUM(earnings), MAX(earnings), MIN(earnings) FROM Driver
 SELECT MIN(deliver_by), MAX(deliver_by) FROM "Order"

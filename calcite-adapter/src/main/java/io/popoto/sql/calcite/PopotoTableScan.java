@@ -19,6 +19,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 /** A read of one model table as described by a {@link ScanSpec}. */
 public final class PopotoTableScan extends TableScan implements PopotoRel {
   private static final double ROUND_TRIP_ROWS = 10;
+  private static final double SCAN_FLOOR_ROWS = 1000;
   private final PopotoTable popotoTable;
   private final ScanSpec spec;
 
@@ -119,7 +120,11 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     // Volcano compares costs by their row figure, so reading fewer hash fields must show there
     // too, or a narrowed scan would tie with the full one.
-    double rows = estimateRowCount(mq);
+    // A class scan is charged as if its table held at least SCAN_FLOOR_ROWS: a plan is made
+    // once and run as the data grows, and on a small table an index path is as cheap anyway.
+    // So a join reads the other side through its indexes even while tables are tiny.
+    double rows = spec.path() == null ? Math.max(SCAN_FLOOR_ROWS, estimateRowCount(mq))
+        : estimateRowCount(mq);
     double width = (double) spec.columns().size() / popotoTable.columns().size();
     // A round trip costs about as much as decoding ten rows; without it a join that looks up
     // a few keys per batch of 100 outer rows would look as cheap as reading the table once.

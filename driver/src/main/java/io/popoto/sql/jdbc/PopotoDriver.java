@@ -137,6 +137,8 @@ public final class PopotoDriver implements Driver {
     // LENIENT: BI tools send GROUP BY alias/ordinal, LIMIT start,count and != freely.
     calcite.setProperty("conformance", "LENIENT");
     calcite.setProperty("fun", "standard");
+    calcite.setProperty("typeSystem",
+        io.popoto.sql.calcite.PopotoTypeSystem.class.getName() + "#INSTANCE");
     // Calcite's driver directly, not through DriverManager: no URL lookup, no ambiguity.
     Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", calcite);
     CalciteConnection cc = c.unwrap(CalciteConnection.class);

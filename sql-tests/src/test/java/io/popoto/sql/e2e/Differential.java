@@ -63,6 +63,15 @@ final class Differential {
     }
   }
 
+  /** The plan text of EXPLAIN PLAN FOR. */
+  static String explain(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("EXPLAIN PLAN FOR " + sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   static void closeAll(Connection... connections) throws SQLException {
     for (Connection c : connections) {
       if (c != null) {

@@ -10,12 +10,7 @@ import java.util.Map;
 final class KnownIssues {
   // Add "mode|sql" entries (mode "pushdown", "scan" or "*") only for a bug that is reported
   // and not yet fixed.
-  private static final Map<String, String> ISSUES = Map.of(
-      "*|SELECT e.grade, COUNT(*), AVG(c.credits) FROM Enrollment e JOIN Course c"
-          + " ON e.course = c._key GROUP BY e.grade",
-      "AVG over a BIGINT column returns a truncated BIGINT (Calcite's integer AVG: 4 where"
-          + " the mean is 4.346); H2 and PostgreSQL return the exact decimal mean. The corpus"
-          + " line after it casts to DOUBLE and must pass.");
+  private static final Map<String, String> ISSUES = Map.of();
 
   private KnownIssues() {}
 

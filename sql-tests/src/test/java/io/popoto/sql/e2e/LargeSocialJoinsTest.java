@@ -8,7 +8,11 @@ import io.popoto.sql.e2e.datasets.HotParent;
 import io.popoto.sql.e2e.datasets.SocialGenerator;
 import io.popoto.sql.redis.PrivateRedis;
 import io.popoto.sql.testkit.RedisExtension;
+import io.popoto.sql.calcite.RedisSource;
+import io.popoto.sql.jdbc.PopotoConnection;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -52,8 +56,11 @@ class LargeSocialJoinsTest {
   private static Connection pushdown;
   private static Connection scan;
 
+  private static PrivateRedis redis;
+
   @BeforeAll
-  static void load(PrivateRedis redis) throws Exception {
+  static void load(PrivateRedis privateRedis) throws Exception {
+    redis = privateRedis;
     try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
       data = new SocialGenerator(7L).users(1000).hotUsers(10_000, 100)
           .faults(new Faults(20, 30, 0, 20)).generate(jedis);
@@ -82,6 +89,79 @@ class LargeSocialJoinsTest {
     List<List<Object>> rows = Differential.run(pushdown,
         "SELECT COUNT(*) FROM Tweet WHERE \"user\" = '" + hot.key() + "'");
     assertTrue(RowMatcher.sameValue(10_000L, rows.get(0).get(0)), rows.toString());
+  }
+
+  /**
+   * A one-hop join filtered on the parent reads the user (its key is built from the username),
+   * its reverse set, then the tweets in pipelined batches: the same round trips for 100 tweets as
+   * for 10,000 but for the batch count, and no SSCAN.
+   */
+  @Test
+  void joinFilteredOnTheParentCostsTheSameRoundTripsAtAnyFanOut() throws SQLException {
+    String sql = "SELECT t.tweet_id, t.message FROM \"User\" u JOIN Tweet t"
+        + " ON t.\"user\" = u._key WHERE u.username = ?";
+    HotParent big = data.hotUsers().get(0);
+    HotParent small = data.hotUsers().get(1);
+    try (Connection c = batchedConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      RedisSource source = c.unwrap(PopotoConnection.class).redisSource();
+      Counts few = counts(ps, source, small.name());
+      Counts many = counts(ps, source, big.name());
+      assertEquals(small.children(), few.rows());
+      assertEquals(big.children(), many.rows());
+      assertEquals(0, few.sscans() + many.sscans(), "no table is scanned");
+      // the user's hash (username is its key), its reverse set, one pipeline per BATCH tweets
+      assertEquals(2 + batches(small.children()), few.roundTrips());
+      assertEquals(2 + batches(big.children()), many.roundTrips());
+    }
+  }
+
+  /**
+   * Many-to-one with the children known: each batch of 100 outer tweets looks its distinct
+   * authors up in one pipeline, never one round trip per tweet.
+   */
+  @Test
+  void manyToOneLooksUpEachBatchsAuthorsInOnePipeline() throws SQLException {
+    String sql = "SELECT t.tweet_id, u.username FROM Tweet t JOIN \"User\" u"
+        + " ON t.\"user\" = u._key WHERE t.\"user\" = ?";
+    HotParent big = data.hotUsers().get(0);
+    try (Connection c = batchedConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      RedisSource source = c.unwrap(PopotoConnection.class).redisSource();
+      ps.setString(1, big.key());
+      Counts many = counts(ps, source, null);
+      assertEquals(big.children(), many.rows());
+      assertEquals(0, many.sscans());
+      // reverse set, the tweets' batches, one author lookup per 100 outer rows
+      assertEquals(1 + batches(big.children()) + big.children() / 100, many.roundTrips());
+    }
+  }
+
+  private static final int BATCH = 500;
+
+  private static int batches(int rows) {
+    return (rows + BATCH - 1) / BATCH;
+  }
+
+  private Connection batchedConnection() throws SQLException {
+    return java.sql.DriverManager.getConnection(
+        Differential.url(redis, SocialGenerator.CATALOG, true) + "&batchSize=" + BATCH);
+  }
+
+  private record Counts(int rows, long roundTrips, long sscans) {}
+
+  /** Runs a prepared query (planned already) and counts what one execution sent. */
+  private static Counts counts(PreparedStatement ps, RedisSource source, String param)
+      throws SQLException {
+    if (param != null) {
+      ps.setString(1, param);
+    }
+    source.resetCounters();
+    int rows = 0;
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows++;
+      }
+    }
+    return new Counts(rows, source.roundTrips(), source.commandCount("SSCAN"));
   }
 
   @TestFactory

@@ -10,10 +10,12 @@ import io.popoto.sql.redis.PrivateRedis;
 import io.popoto.sql.testkit.RedisExtension;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,6 +63,53 @@ class RelationshipDatasetsTest {
   @AfterAll
   static void close() throws SQLException {
     Differential.closeAll(socialPushdown, socialScan, schoolPushdown, schoolScan, h2);
+  }
+
+  /**
+   * The classic relationship queries as index nested-loop joins: each names its batched reads
+   * in EXPLAIN, and only a side without any filter is scanned (at most one table per query).
+   */
+  @TestFactory
+  Stream<DynamicNode> classicJoinsReadTheOtherSideThroughItsIndexes() {
+    record Case(Connection c, String sql, int scans, String... reads) {}
+    List<Case> cases = List.of(
+        new Case(socialPushdown, "SELECT u.username, t.message FROM Tweet t JOIN \"User\" u"
+            + " ON t.\"user\" = u._key", 1, "x100}"),
+        new Case(socialPushdown, "SELECT u.username, COUNT(f._key) FROM \"User\" u LEFT JOIN"
+            + " Tweet t ON t.\"user\" = u._key LEFT JOIN Favorite f ON f.tweet = t._key"
+            + " GROUP BY u.username", 1, "$RelationshipF:Tweet:user:{outer._key x100}",
+            "$RelationshipF:Favorite:tweet:{outer._key"),
+        new Case(socialPushdown, "SELECT b.username FROM \"User\" a JOIN Follow fo"
+            + " ON fo.from_user = a._key JOIN \"User\" b ON fo.to_user = b._key"
+            + " WHERE a.username = 'user0'", 0, "$RelationshipF:Follow:from_user:{outer._key x100}",
+            "KEYS {outer.to_user x100}"),
+        new Case(socialPushdown, "SELECT a.username FROM \"User\" b JOIN Follow fo"
+            + " ON fo.to_user = b._key JOIN \"User\" a ON fo.from_user = a._key"
+            + " WHERE b.username = 'hot0'", 0, "$RelationshipF:Follow:to_user:{outer._key x100}",
+            "KEYS {outer.from_user x100}"),
+        new Case(socialPushdown, "SELECT t.tweet_id FROM Tweet t WHERE t.\"user\" IN"
+            + " (SELECT _key FROM \"User\" WHERE username = 'user1')", 0,
+            "$RelationshipF:Tweet:user:{outer._key x100}"),
+        new Case(schoolPushdown, "SELECT c.code, e.grade FROM Enrollment e JOIN Student s"
+            + " ON e.student = s._key JOIN Course c ON e.course = c._key WHERE s.student_id = 1",
+            0, "$RelationshipF:Enrollment:student:{outer._key x100}",
+            "KEYS {outer.course x100}"),
+        new Case(schoolPushdown, "SELECT s.name FROM Course c JOIN Enrollment e"
+            + " ON e.course = c._key JOIN Student s ON e.student = s._key WHERE c.code = 'C100'",
+            0, "$RelationshipF:Enrollment:course:{outer._key x100}",
+            "KEYS {outer.student x100}"),
+        new Case(schoolPushdown, "SELECT c1.name, c2.name, c3.name FROM Category c1"
+            + " JOIN Category c2 ON c2.parent = c1._key JOIN Category c3 ON c3.parent = c2._key"
+            + " WHERE c1.parent IS NULL", 1, "$RelationshipF:Category:parent:{outer."));
+    return cases.stream().map(k -> DynamicTest.dynamicTest(k.sql(), () -> {
+      String plan = Differential.explain(k.c(), k.sql());
+      assertTrue(plan.contains("EnumerableBatchNestedLoopJoin"), plan);
+      assertEquals(k.scans(), plan.split("SCAN \\$Class:", -1).length - 1, plan);
+      for (String read : k.reads()) {
+        assertTrue(plan.contains(read), read + " in\n" + plan);
+      }
+      assertTrue(Differential.run(k.c(), k.sql()).size() > 0, k.sql());
+    }));
   }
 
   @Test
