@@ -43,6 +43,14 @@ public record AccessPath(QueryType type, String field, List<Operand> values,
     return type == QueryType.KEYS && ALL_KEY_FIELDS.equals(field);
   }
 
+  /** Whether any value is a field of a batched join's outer rows. */
+  boolean bindsOuter() {
+    if (values != null && values.stream().anyMatch(Operand::isOuter)) {
+      return true;
+    }
+    return children != null && children.stream().anyMatch(AccessPath::bindsOuter);
+  }
+
   /** Whether a union with {@code other} is one read of the same structure with more values. */
   boolean unitesWith(AccessPath other) {
     boolean leaf = type == QueryType.KEYS || type == QueryType.VALUE_SET

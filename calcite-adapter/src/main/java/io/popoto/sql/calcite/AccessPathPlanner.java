@@ -294,6 +294,22 @@ final class AccessPathPlanner {
    * read, not one read per outer row.
    */
   private static AccessPath merge(QueryType type, List<AccessPath> branches) {
+    AccessPath united = unite(type, branches);
+    if (type == QueryType.UNION && united.type() == QueryType.UNION && united.bindsOuter()) {
+      // A join batch whose condition pairs several columns would union one intersection per
+      // outer row: a round trip each. One index per row (the others re-checked) merges into one
+      // read; if even that does not merge, let the planner join another way.
+      List<AccessPath> firsts = new ArrayList<>();
+      for (AccessPath b : branches) {
+        firsts.add(b.type() == QueryType.INTERSECT ? b.children().get(0) : b);
+      }
+      united = unite(type, firsts);
+      return united.type() == QueryType.UNION ? null : united;
+    }
+    return united;
+  }
+
+  private static AccessPath unite(QueryType type, List<AccessPath> branches) {
     List<AccessPath> merged = new ArrayList<>();
     for (AccessPath b : branches) {
       int same = -1;

@@ -149,6 +149,17 @@ class JoinPushdownTest {
     assertEquals(List.of("Mega Combo | Classic Burger | "), rows(sql));
   }
 
+  /** A join on every key field builds each outer row's key: one batched lookup, no scan. */
+  @Test
+  void joinOnAllKeyFieldsBuildsTheKeys() throws Exception {
+    String sql = "SELECT a.name, b.cuisine FROM Restaurant a JOIN Restaurant b"
+        + " ON a.city = b.city AND a.name = b.name";
+    String plan = explain(sql);
+    assertTrue(plan.contains("KEYS <all key fields> x100"), plan);
+    assertEquals(1, count(plan, "SCAN $Class"), plan);
+    assertEquals(5, rows(sql).size());
+  }
+
   @Test
   void pushdownOffKeepsCalcitesOwnJoins() throws Exception {
     try (Connection off = CalciteOverRedis.open(source, new ReaderOptions(100, false, false));
