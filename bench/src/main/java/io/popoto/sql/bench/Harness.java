@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class Harness {
   static final int MAX_RUNS = 30;
-  private static final int MAX_WARMUPS = 3;
+  private static final int MAX_WARMUPS = 5_000;
   private static final long WARMUP_NANOS = 1_000_000_000L;
   private static final double BATCHED_MILLIS = 20.0;
 
@@ -59,18 +59,19 @@ final class Harness {
 
   private Measurement measure(Variant variant, Workload w, Execution execution,
       RedisSource source) throws SQLException {
+    // Warm up by time, so a cheap query runs its code paths thousands of times (JIT) before it
+    // is measured and a slow one just a few times.
     int n = 0;
-    long t = System.nanoTime();
-    execution.run(n++);
+    double lastMillis;
+    long warmStart = System.nanoTime();
+    do {
+      long t = System.nanoTime();
+      execution.run(n++);
+      lastMillis = (System.nanoTime() - t) / 1e6;
+    } while (n < MAX_WARMUPS && System.nanoTime() - warmStart < WARMUP_NANOS);
     // Batching many executions per run only pays for cheap queries; a full scan answering a
     // point lookup (no pushdown) would blow the time box 50 times over.
-    double firstMillis = (System.nanoTime() - t) / 1e6;
-    int perRun = (int) Math.max(1, Math.min(w.executionsPerRun(), BATCHED_MILLIS / firstMillis));
-    long warmStart = System.nanoTime();
-    for (int i = 1; i < MAX_WARMUPS && System.nanoTime() - warmStart < WARMUP_NANOS; i++) {
-      runOnce(execution, n, perRun);
-      n += perRun;
-    }
+    int perRun = (int) Math.max(1, Math.min(w.executionsPerRun(), BATCHED_MILLIS / lastMillis));
     if (source != null) {
       source.resetCounters();
     }
