@@ -4,38 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.popoto.sql.redis.PrivateRedis;
-import io.popoto.sql.testkit.RedisExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Joins on relationship columns: batched index nested-loop joins on the fixture. */
-@ExtendWith(RedisExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JoinPushdownTest {
+class JoinPushdownTest extends FixtureSession {
   private static final String BIANCA = "Driver:217cde2006ac424695eff2c74c406f9a:555/-0102";
-  private RedisSource source;
-  private Connection connection;
 
-  @BeforeAll
-  void setUp(PrivateRedis redis) throws Exception {
-    RedisExtension.loadFixture(redis);
-    source = CalciteOverRedis.source(redis);
-    connection = CalciteOverRedis.open(source, new ReaderOptions(100, false, true));
-  }
-
-  @AfterAll
-  void tearDown() throws Exception {
-    connection.close();
-    source.close();
+  @Override
+  ReaderOptions options() {
+    return new ReaderOptions(100, false, true);
   }
 
   private List<String> rows(String sql) throws Exception {
@@ -53,13 +35,6 @@ class JoinPushdownTest {
     return out;
   }
 
-  private String explain(String sql) throws Exception {
-    try (Statement s = connection.createStatement();
-         ResultSet rs = s.executeQuery("explain plan for " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
 
   private static final String SUSHI_ZEN = "Restaurant:New York:Sushi Zen";
 

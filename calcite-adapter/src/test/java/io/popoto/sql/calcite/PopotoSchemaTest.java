@@ -4,36 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.popoto.sql.redis.PrivateRedis;
-import io.popoto.sql.testkit.RedisExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RedisExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PopotoSchemaTest {
-  private RedisSource source;
-  private Connection connection;
+class PopotoSchemaTest extends FixtureSession {
 
-  @BeforeAll
-  void setUp(PrivateRedis redis) throws Exception {
-    RedisExtension.loadFixture(redis);
-    source = CalciteOverRedis.source(redis);
-    connection = CalciteOverRedis.open(source, new ReaderOptions(2, false, true));
-  }
-
-  @AfterAll
-  void tearDown() throws Exception {
-    connection.close();
-    source.close();
+  @Override
+  ReaderOptions options() {
+    return new ReaderOptions(2, false, true);
   }
 
   private List<List<Object>> query(String sql) throws Exception {

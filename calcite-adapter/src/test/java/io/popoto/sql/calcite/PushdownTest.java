@@ -3,39 +3,21 @@ package io.popoto.sql.calcite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.popoto.sql.redis.PrivateRedis;
-import io.popoto.sql.testkit.RedisExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Access paths on the fixture: right rows, the Redis structure EXPLAIN names, command counts. */
-@ExtendWith(RedisExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PushdownTest {
+class PushdownTest extends FixtureSession {
   private static final String BIANCA = "Driver:217cde2006ac424695eff2c74c406f9a:555/-0102";
-  private RedisSource source;
-  private Connection connection;
 
-  @BeforeAll
-  void setUp(PrivateRedis redis) throws Exception {
-    RedisExtension.loadFixture(redis);
-    source = CalciteOverRedis.source(redis);
-    connection = CalciteOverRedis.open(source, new ReaderOptions(100, false, true));
-  }
-
-  @AfterAll
-  void tearDown() throws Exception {
-    connection.close();
-    source.close();
+  @Override
+  ReaderOptions options() {
+    return new ReaderOptions(100, false, true);
   }
 
   private List<String> column(String sql, Object... params) throws Exception {
@@ -53,13 +35,6 @@ class PushdownTest {
     return out;
   }
 
-  private String explain(String sql) throws Exception {
-    try (Statement s = connection.createStatement();
-         ResultSet rs = s.executeQuery("explain plan for " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
 
   @Test
   void relationshipEqualityReadsOneReverseSetAndRechecksStaleMembers() throws Exception {

@@ -1,0 +1,43 @@
+package io.popoto.sql.calcite;
+
+import io.popoto.sql.redis.PrivateRedis;
+import io.popoto.sql.testkit.RedisExtension;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A test class's Calcite connection over the fixture in its own private Redis. */
+@ExtendWith(RedisExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FixtureSession {
+  protected RedisSource source;
+  protected Connection connection;
+
+  /** The reader options of this class's connection. */
+  abstract ReaderOptions options();
+
+  @BeforeAll
+  void openSession(PrivateRedis redis) throws Exception {
+    RedisExtension.loadFixture(redis);
+    source = CalciteOverRedis.source(redis);
+    connection = CalciteOverRedis.open(source, options());
+  }
+
+  @AfterAll
+  void closeSession() throws Exception {
+    connection.close();
+    source.close();
+  }
+
+  String explain(String sql) throws Exception {
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("explain plan for " + sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
