@@ -15,6 +15,7 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /** A read of one model table as described by a {@link ScanSpec}. */
 public final class PopotoTableScan extends TableScan implements PopotoRel {
@@ -39,16 +40,16 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
   }
 
   /** Columns the scan needs for its own checks (an exact reverse-set read's relationship). */
-  org.apache.calcite.util.ImmutableBitSet checkedColumns() {
+  ImmutableBitSet checkedColumns() {
     if (!spec.exact() || spec.path().type() != QueryType.REVERSE_SET) {
-      return org.apache.calcite.util.ImmutableBitSet.of();
+      return ImmutableBitSet.of();
     }
     List<PopotoColumn> cols = popotoTable.columns();
     for (int i = 0; i < spec.columns().size(); i++) {
       PopotoColumn c = cols.get(spec.columns().get(i));
       if (c.part() == PopotoColumn.Part.VALUE && c.field() != null
           && c.field().name().equals(spec.path().field())) {
-        return org.apache.calcite.util.ImmutableBitSet.of(i);
+        return ImmutableBitSet.of(i);
       }
     }
     throw new IllegalStateException("exact read without its relationship column");
