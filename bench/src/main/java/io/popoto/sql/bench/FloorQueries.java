@@ -183,11 +183,8 @@ final class FloorQueries {
    */
   long countOrdersOfRestaurant(String restaurantKey) {
     List<String> members = new ArrayList<>(jedis.smembers(reverse("restaurant", restaurantKey)));
-    long count = 0;
-    for (String target : column(members, "restaurant")) {
-      count += restaurantKey.equals(target) ? 1 : 0;
-    }
-    // COUNT(*) is one row whatever the count.
+    long count = column(members, "restaurant").stream().filter(restaurantKey::equals).count();
+    // COUNT(*) is one row whatever the count; the count is still taken, as the driver takes it.
     return count >= 0 ? 1 : 0;
   }
 

@@ -124,7 +124,7 @@ final class AccessPathExecutor {
       return null;
     }
     FieldDef f = model().field(path.field());
-    int at = scanColumns.indexOf(table.columns().indexOf(columnOf(f)));
+    int at = scanColumns.indexOf(table.columnIndex(f));
     Set<String> targets = new java.util.HashSet<>();
     for (Operand o : path.values()) {
       targets.addAll(texts(o, columnOf(f)));
@@ -226,12 +226,7 @@ final class AccessPathExecutor {
   }
 
   private PopotoColumn columnOf(FieldDef f) {
-    for (PopotoColumn c : table.columns()) {
-      if (c.field() == f) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException(f.name());
+    return table.columns().get(table.columnIndex(f));
   }
 
   /**

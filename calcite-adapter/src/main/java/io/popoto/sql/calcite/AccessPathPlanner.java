@@ -36,6 +36,8 @@ final class AccessPathPlanner {
   private final RexBuilder rexBuilder;
   private final int firstOuterSlot;
   private final List<ScanSpec.OuterField> outerFields = new ArrayList<>();
+  /** The condition last given to {@link #plan}, with SEARCH expanded. */
+  private RexNode expanded;
 
   /**
    * @param firstOuterSlot where outer-row fields start in the bound-value array: after the
@@ -50,18 +52,17 @@ final class AccessPathPlanner {
   }
 
   /**
-   * Whether the scan alone answers {@code condition} once it reads {@code path}: the condition
+   * Whether the scan alone answers the planned condition once it reads {@code path}: it
    * is one equality or an OR of equalities, each a bare column against a value, all on the
    * column whose keys (KEYS) or reverse sets (REVERSE_SET) the path reads. Then no filter needs
    * to sit above the scan; for a batched join this spares evaluating an OR of one equality per
    * outer row on every inner row.
    */
-  boolean isExact(RexNode condition, AccessPath path) {
+  boolean isExact(AccessPath path) {
     boolean keys = path.type() == QueryType.KEYS && !path.buildsKey();
     if (!keys && path.type() != QueryType.REVERSE_SET) {
       return false;
     }
-    RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     for (RexNode d : RexUtil.flattenOr(List.of(expanded))) {
       if (d.getKind() != SqlKind.EQUALS) {
         return false;
@@ -93,7 +94,7 @@ final class AccessPathPlanner {
 
   /** The path for a condition, or null when no index helps (then the class set is scanned). */
   AccessPath plan(RexNode condition) {
-    RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
+    expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     return planNode(expanded);
   }
 

@@ -207,7 +207,7 @@ public final class PopotoRules {
       if (path == null) {
         return;
       }
-      boolean exact = planner.isExact(condition, path);
+      boolean exact = planner.isExact(path);
       PopotoTableScan indexed = scan.withSpec(
           scan.spec().withPath(path, params[0], planner.outerFields(), exact));
       RelNode read = exact ? indexed : filter.copy(filter.getTraitSet(), indexed, condition);

@@ -106,6 +106,16 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
     return Math.max(rowCount, 1);
   }
 
+  /** The index of the (first) column of a field, as in {@link #columns()}. */
+  int columnIndex(FieldDef field) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).field() == field) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(field.name());
+  }
+
   IndexKeys indexKeys() {
     return schema.indexKeys();
   }

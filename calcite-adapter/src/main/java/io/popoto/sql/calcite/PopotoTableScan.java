@@ -44,15 +44,12 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
     if (!spec.exact() || spec.path().type() != QueryType.REVERSE_SET) {
       return ImmutableBitSet.of();
     }
-    List<PopotoColumn> cols = popotoTable.columns();
-    for (int i = 0; i < spec.columns().size(); i++) {
-      PopotoColumn c = cols.get(spec.columns().get(i));
-      if (c.part() == PopotoColumn.Part.VALUE && c.field() != null
-          && c.field().name().equals(spec.path().field())) {
-        return ImmutableBitSet.of(i);
-      }
+    int at = spec.columns().indexOf(
+        popotoTable.columnIndex(popotoTable.model().field(spec.path().field())));
+    if (at < 0) {
+      throw new IllegalStateException("exact read without its relationship column");
     }
-    throw new IllegalStateException("exact read without its relationship column");
+    return ImmutableBitSet.of(at);
   }
 
   PopotoTableScan withSpec(ScanSpec newSpec) {
