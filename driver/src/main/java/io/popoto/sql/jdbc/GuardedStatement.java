@@ -73,6 +73,17 @@ final class GuardedStatement implements InvocationHandler {
     }
   }
 
+  /** Result sets and their metadata as the driver hands them out (sized, read-only). */
+  private static Object results(Object proxy, Object result) {
+    if (result instanceof java.sql.ResultSet rs) {
+      return ReadOnlyResultSet.wrap(rs, (Statement) proxy);
+    }
+    if (result instanceof java.sql.ResultSetMetaData md) {
+      return SizedResultSetMetaData.wrap(md);
+    }
+    return result;
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
@@ -101,11 +112,13 @@ final class GuardedStatement implements InvocationHandler {
         connection.drainDecodeWarnings();
         warnings = null;
         break;
+      case "getGeneratedKeys":
+        throw PopotoConnection.generatedKeysUnsupported();
       default:
         break;
     }
     try {
-      return method.invoke(delegate, args);
+      return results(proxy, method.invoke(delegate, args));
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof SQLException sqle) {

@@ -96,6 +96,15 @@ public final class PopotoDriver implements Driver {
       if (warning != null) {
         connection.addWarning(warning);
       }
+      String applicationName = parsed.get(PopotoProperty.APPLICATION_NAME);
+      if (applicationName != null) {
+        try {
+          connection.setClientInfo(PopotoConnection.APPLICATION_NAME, applicationName);
+        } catch (SQLException e) {
+          connection.close();
+          throw e;
+        }
+      }
       return connection;
     } catch (SQLException | RuntimeException e) {
       source.close();

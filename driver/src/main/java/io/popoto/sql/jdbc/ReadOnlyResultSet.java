@@ -1,0 +1,76 @@
+package io.popoto.sql.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.ResultSet;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.Set;
+
+/**
+ * Calcite's result set as the driver hands it out: metadata sized by {@link ColumnSize}, the
+ * update methods refused with 0A000 and a message (Avatica's refusal has no SQLState), and
+ * {@code getStatement()} returning the statement the application holds. A proxy, because
+ * ResultSet has some 190 methods of which these few differ.
+ */
+final class ReadOnlyResultSet implements InvocationHandler {
+  private static final Set<String> UPDATES = Set.of("insertRow", "updateRow", "deleteRow",
+      "refreshRow", "cancelRowUpdates", "moveToInsertRow", "moveToCurrentRow");
+
+  private final ResultSet delegate;
+  private final Statement statement;
+
+  private ReadOnlyResultSet(ResultSet delegate, Statement statement) {
+    this.delegate = delegate;
+    this.statement = statement;
+  }
+
+  /** @param statement what getStatement() answers; null keeps Calcite's */
+  static ResultSet wrap(ResultSet rs, Statement statement) {
+    if (rs == null || Proxy.isProxyClass(rs.getClass())
+        && Proxy.getInvocationHandler(rs) instanceof ReadOnlyResultSet) {
+      return rs;
+    }
+    return (ResultSet) Proxy.newProxyInstance(ReadOnlyResultSet.class.getClassLoader(),
+        new Class<?>[] {ResultSet.class}, new ReadOnlyResultSet(rs, statement));
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    if (name.startsWith("update") || UPDATES.contains(name)) {
+      throw new SQLFeatureNotSupportedException("Popoto SQL result sets are read-only: "
+          + "ResultSet." + name + " is not supported", SqlStates.FEATURE_NOT_SUPPORTED);
+    }
+    switch (name) {
+      case "getStatement":
+        if (statement != null) {
+          return statement;
+        }
+        break;
+      case "unwrap":
+        if (((Class<?>) args[0]).isInstance(proxy)) {
+          return proxy;
+        }
+        break;
+      case "isWrapperFor":
+        if (((Class<?>) args[0]).isInstance(proxy)) {
+          return true;
+        }
+        break;
+      case "toString":
+        return "Popoto" + delegate;
+      default:
+        break;
+    }
+    try {
+      Object result = method.invoke(delegate, args);
+      return name.equals("getMetaData")
+          ? SizedResultSetMetaData.wrap((java.sql.ResultSetMetaData) result) : result;
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
