@@ -40,6 +40,7 @@ public final class PopotoConnection implements Connection {
   private boolean autoCommit = true;
   private volatile boolean aborted;
   private final Properties clientInfo = new Properties();
+  private final Object metadataLock = new Object();
 
   PopotoConnection(CalciteConnection delegate, RedisSource source, ConnectionUrl url) {
     this.delegate = delegate;
@@ -64,6 +65,16 @@ public final class PopotoConnection implements Connection {
   /** The name our schema is registered under (the {@code schema} property). */
   String schemaName() {
     return url.get(PopotoProperty.SCHEMA);
+  }
+
+  /** Calcite's connection, for the metadata queries over the catalog schema. */
+  CalciteConnection calcite() {
+    return delegate;
+  }
+
+  /** One metadata call at a time: Calcite's statement registry is not thread-safe. */
+  Object metadataLock() {
+    return metadataLock;
   }
 
   /** The schema serving our tables, for its catalog (metadata reads the models there). */
@@ -385,6 +396,11 @@ public final class PopotoConnection implements Connection {
     if (isClosed()) {
       throw clientInfoRefused(name, "the connection is closed",
           SqlStates.CONNECTION_DOES_NOT_EXIST, null);
+    }
+    if (APPLICATION_NAME.equals(name) && value != null
+        && value.length() > FunctionRows.APPLICATION_NAME_MAX) {
+      throw clientInfoRefused(name, "longer than " + FunctionRows.APPLICATION_NAME_MAX
+          + " characters", SqlStates.INVALID_PARAMETER_VALUE, null);
     }
     if (!APPLICATION_NAME.equals(name)) {
       addWarningOnce("Client info property '" + name + "' is ignored; Popoto SQL knows only "

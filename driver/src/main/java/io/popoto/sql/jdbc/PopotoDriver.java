@@ -152,6 +152,7 @@ public final class PopotoDriver implements Driver {
     Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", calcite);
     CalciteConnection cc = c.unwrap(CalciteConnection.class);
     cc.getRootSchema().add(schemaName, schema);
+    cc.getRootSchema().add(CatalogSchema.NAME, new CatalogSchema(schema));
     cc.setSchema(schemaName);
     return cc;
   }

@@ -20,6 +20,7 @@ final class ReadOnlyResultSet implements InvocationHandler {
       "refreshRow", "cancelRowUpdates", "moveToInsertRow", "moveToCurrentRow");
 
   private final ResultSet delegate;
+  /** What getStatement() answers: the application's statement, or null for metadata. */
   private final Statement statement;
 
   private ReadOnlyResultSet(ResultSet delegate, Statement statement) {
@@ -27,7 +28,7 @@ final class ReadOnlyResultSet implements InvocationHandler {
     this.statement = statement;
   }
 
-  /** @param statement what getStatement() answers; null keeps Calcite's */
+  /** @param statement what getStatement() answers */
   static ResultSet wrap(ResultSet rs, Statement statement) {
     if (rs == null || Proxy.isProxyClass(rs.getClass())
         && Proxy.getInvocationHandler(rs) instanceof ReadOnlyResultSet) {
@@ -35,6 +36,11 @@ final class ReadOnlyResultSet implements InvocationHandler {
     }
     return (ResultSet) Proxy.newProxyInstance(ReadOnlyResultSet.class.getClassLoader(),
         new Class<?>[] {ResultSet.class}, new ReadOnlyResultSet(rs, statement));
+  }
+
+  /** A DatabaseMetaData result: getStatement() is null, as JDBC allows. */
+  static ResultSet wrapMetadata(ResultSet rs) {
+    return wrap(rs, null);
   }
 
   @Override
@@ -46,10 +52,7 @@ final class ReadOnlyResultSet implements InvocationHandler {
     }
     switch (name) {
       case "getStatement":
-        if (statement != null) {
-          return statement;
-        }
-        break;
+        return statement;
       case "unwrap":
         if (((Class<?>) args[0]).isInstance(proxy)) {
           return proxy;
