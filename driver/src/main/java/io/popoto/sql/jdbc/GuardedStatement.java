@@ -92,6 +92,10 @@ final class GuardedStatement implements InvocationHandler {
       ReadOnlyGuard.check(sql);
     }
     switch (name) {
+      case "equals":
+        return proxy == args[0];
+      case "hashCode":
+        return System.identityHashCode(proxy);
       case "getConnection":
         return connection;
       case "unwrap":

@@ -51,6 +51,10 @@ final class ReadOnlyResultSet implements InvocationHandler {
           + "ResultSet." + name + " is not supported", SqlStates.FEATURE_NOT_SUPPORTED);
     }
     switch (name) {
+      case "equals":
+        return proxy == args[0];
+      case "hashCode":
+        return System.identityHashCode(proxy);
       case "getStatement":
         return statement;
       case "unwrap":
