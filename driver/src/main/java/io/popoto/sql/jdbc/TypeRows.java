@@ -61,12 +61,23 @@ final class TypeRows {
           (short) (t == SqlTypeName.VARBINARY ? DatabaseMetaData.typePredBasic
               : DatabaseMetaData.typeSearchable),
           !numeric, false, false, null,
-          exact || temporal || numeric ? (short) 0 : null,
-          exact ? (short) typeSystem.getMaxScale(t) : temporal ? (short) precision
-              : numeric ? (short) 0 : null,
+          exact || temporal || numeric ? Short.valueOf((short) 0) : null,
+          maximumScale(t, typeSystem, precision, numeric),
           null, null, ColumnSize.radix(jdbcType)});
     }
     rows.sort(java.util.Comparator.comparing(r -> (Integer) r[1]));
     return rows;
+  }
+
+  /** The scale of DECIMAL, the second digits of times, 0 for other numbers, else null. */
+  private static Short maximumScale(SqlTypeName t, RelDataTypeSystem typeSystem, int precision,
+      boolean numeric) {
+    if (t == SqlTypeName.DECIMAL) {
+      return (short) typeSystem.getMaxScale(t);
+    }
+    if (t == SqlTypeName.TIME || t == SqlTypeName.TIMESTAMP) {
+      return (short) precision;
+    }
+    return numeric ? Short.valueOf((short) 0) : null;
   }
 }
