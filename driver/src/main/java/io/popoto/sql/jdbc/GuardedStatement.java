@@ -91,25 +91,13 @@ final class GuardedStatement implements InvocationHandler {
         && args[0] instanceof String sql) {
       ReadOnlyGuard.check(sql);
     }
+    Object own = ProxyIdentity.answer(proxy, name, args, delegate);
+    if (own != ProxyIdentity.NOT_ANSWERED) {
+      return own;
+    }
     switch (name) {
-      case "equals":
-        return proxy == args[0];
-      case "hashCode":
-        return System.identityHashCode(proxy);
       case "getConnection":
         return connection;
-      case "unwrap":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return proxy;
-        }
-        break;
-      case "isWrapperFor":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return true;
-        }
-        break;
-      case "toString":
-        return "Popoto" + delegate;
       case "getWarnings":
         return warnings();
       case "clearWarnings":

@@ -56,6 +56,11 @@ public final class PopotoDriver implements Driver {
       throws SQLException {
     ConnectionUrl parsed = ConnectionUrl.parse(url, info);
     String schemaName = parsed.get(PopotoProperty.SCHEMA);
+    if (schemaName.equalsIgnoreCase(CatalogSchema.NAME)) {
+      throw new SQLException("Invalid value for connection property schema: '" + schemaName
+          + "' is the name of the metadata schema; choose another",
+          SqlStates.INVALID_PARAMETER_VALUE);
+    }
     ReaderOptions options = new ReaderOptions(
         PopotoProperty.BATCH_SIZE.getInt(parsed.properties(), 1),
         PopotoProperty.STRICT.getBoolean(parsed.properties()),

@@ -50,27 +50,12 @@ final class ReadOnlyResultSet implements InvocationHandler {
       throw new SQLFeatureNotSupportedException("Popoto SQL result sets are read-only: "
           + "ResultSet." + name + " is not supported", SqlStates.FEATURE_NOT_SUPPORTED);
     }
-    switch (name) {
-      case "equals":
-        return proxy == args[0];
-      case "hashCode":
-        return System.identityHashCode(proxy);
-      case "getStatement":
-        return statement;
-      case "unwrap":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return proxy;
-        }
-        break;
-      case "isWrapperFor":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return true;
-        }
-        break;
-      case "toString":
-        return "Popoto" + delegate;
-      default:
-        break;
+    if (name.equals("getStatement")) {
+      return statement;
+    }
+    Object own = ProxyIdentity.answer(proxy, name, args, delegate);
+    if (own != ProxyIdentity.NOT_ANSWERED) {
+      return own;
     }
     try {
       Object result = method.invoke(delegate, args);

@@ -251,6 +251,8 @@ class ConnectionSettingsTest {
       c.setSchema("popoto");
       assertEquals(5, count(c, "SELECT COUNT(*) FROM Restaurant"));
     }
+    assertEquals("22023", assertThrows(SQLException.class,
+        () -> connect(redis, "&schema=Popoto_Catalog")).getSQLState());
   }
 
   static void assert0A000(SqlAction action) {

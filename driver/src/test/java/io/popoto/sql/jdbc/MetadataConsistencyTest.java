@@ -274,6 +274,9 @@ class MetadataConsistencyTest {
         }
       }
       assertTrue(names.contains("popoto_within"), names.toString());
+      // No Calcite internals anywhere a tool looks for routines.
+      assertEquals(List.of(), PopotoDatabaseMetaDataTest.rows(
+          c.getMetaData().getProcedures(null, null, null), "PROCEDURE_NAME"));
       assertEquals(new TreeSet<>(expected), new TreeSet<>(names));
       try (ResultSet rs = c.getMetaData().getFunctions(null, null, "POPOTO\\_WITH%")) {
         assertTrue(rs.next());
