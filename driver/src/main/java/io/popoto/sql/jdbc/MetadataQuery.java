@@ -1,11 +1,9 @@
 package io.popoto.sql.jdbc;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * One DatabaseMetaData call as a query over a {@link CatalogSchema} table, with JDBC's argument
@@ -84,21 +82,12 @@ final class MetadataQuery {
   }
 
   /**
-   * Runs the query; the statement closes with its result set. The result set is sized like any
-   * of ours, and its getStatement() is null, as JDBC has it for metadata.
+   * Runs the query on one of the connection's metadata statements. The result set is sized
+   * like any of ours, and its getStatement() is null, as JDBC has it for metadata.
    */
-  ResultSet run(CalciteConnection calcite, String... orderBy) throws SQLException {
-    PreparedStatement statement = calcite.prepareStatement(sql(orderBy));
-    try {
-      for (int i = 0; i < parameters.size(); i++) {
-        statement.setObject(i + 1, parameters.get(i));
-      }
-      statement.closeOnCompletion();
-      return ReadOnlyResultSet.wrapMetadata(statement.executeQuery());
-    } catch (SQLException | RuntimeException e) {
-      statement.close();
-      throw e;
-    }
+  ResultSet run(MetadataStatements statements, Object lock, String... orderBy)
+      throws SQLException {
+    return statements.run(sql(orderBy), parameters, lock);
   }
 
   private static String quote(String identifier) {

@@ -41,6 +41,7 @@ public final class PopotoConnection implements Connection {
   private volatile boolean aborted;
   private final Properties clientInfo = new Properties();
   private final Object metadataLock = new Object();
+  private MetadataStatements metadataStatements;
 
   PopotoConnection(CalciteConnection delegate, RedisSource source, ConnectionUrl url) {
     this.delegate = delegate;
@@ -67,9 +68,12 @@ public final class PopotoConnection implements Connection {
     return url.get(PopotoProperty.SCHEMA);
   }
 
-  /** Calcite's connection, for the metadata queries over the catalog schema. */
-  CalciteConnection calcite() {
-    return delegate;
+  /** The prepared metadata queries over the catalog schema, reused across calls. */
+  synchronized MetadataStatements metadataStatements() {
+    if (metadataStatements == null) {
+      metadataStatements = new MetadataStatements(delegate);
+    }
+    return metadataStatements;
   }
 
   /** One metadata call at a time: Calcite's statement registry is not thread-safe. */

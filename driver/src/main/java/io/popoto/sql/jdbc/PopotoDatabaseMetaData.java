@@ -119,7 +119,7 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
   /** A query over the {@link CatalogSchema}, one at a time per connection (see below). */
   private ResultSet query(MetadataQuery q, String... orderBy) throws SQLException {
     synchronized (connection.metadataLock()) {
-      return q.run(connection.calcite(), orderBy);
+      return q.run(connection.metadataStatements(), connection.metadataLock(), orderBy);
     }
   }
 

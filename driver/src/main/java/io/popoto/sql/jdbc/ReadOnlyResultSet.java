@@ -22,10 +22,13 @@ final class ReadOnlyResultSet implements InvocationHandler {
   private final ResultSet delegate;
   /** What getStatement() answers: the application's statement, or null for metadata. */
   private final Statement statement;
+  /** Run once when the result set is closed, or null. */
+  private Runnable onClose;
 
-  private ReadOnlyResultSet(ResultSet delegate, Statement statement) {
+  private ReadOnlyResultSet(ResultSet delegate, Statement statement, Runnable onClose) {
     this.delegate = delegate;
     this.statement = statement;
+    this.onClose = onClose;
   }
 
   /** @param statement what getStatement() answers */
@@ -34,13 +37,22 @@ final class ReadOnlyResultSet implements InvocationHandler {
         && Proxy.getInvocationHandler(rs) instanceof ReadOnlyResultSet) {
       return rs;
     }
+    return proxy(rs, statement, null);
+  }
+
+  private static ResultSet proxy(ResultSet rs, Statement statement, Runnable onClose) {
     return (ResultSet) Proxy.newProxyInstance(ReadOnlyResultSet.class.getClassLoader(),
-        new Class<?>[] {ResultSet.class}, new ReadOnlyResultSet(rs, statement));
+        new Class<?>[] {ResultSet.class}, new ReadOnlyResultSet(rs, statement, onClose));
   }
 
   /** A DatabaseMetaData result: getStatement() is null, as JDBC allows. */
   static ResultSet wrapMetadata(ResultSet rs) {
     return wrap(rs, null);
+  }
+
+  /** A DatabaseMetaData result that runs {@code onClose} once when it is closed. */
+  static ResultSet wrapMetadata(ResultSet rs, Runnable onClose) {
+    return proxy(rs, null, onClose);
   }
 
   @Override
@@ -59,6 +71,11 @@ final class ReadOnlyResultSet implements InvocationHandler {
     }
     try {
       Object result = method.invoke(delegate, args);
+      if (name.equals("close") && onClose != null) {
+        Runnable hook = onClose;
+        onClose = null;
+        hook.run();
+      }
       return name.equals("getMetaData")
           ? SizedResultSetMetaData.wrap((java.sql.ResultSetMetaData) result) : result;
     } catch (InvocationTargetException e) {

@@ -300,4 +300,29 @@ class MetadataConsistencyTest {
       assertEquals(List.of("deliver_by|$SortF:Order:deliver_by"), rows);
     }
   }
+
+  @Test
+  void metadataResultSetsBehaveLikeQueryResults(PrivateRedis redis) throws SQLException {
+    try (Connection c = DriverManager.getConnection(PopotoDatabaseMetaDataTest.url(redis))) {
+      ResultSet rs = c.getMetaData().getColumns(null, null, "Order", "tip");
+      assertEquals(ResultSet.TYPE_FORWARD_ONLY, rs.getType());
+      assertEquals(ResultSet.CONCUR_READ_ONLY, rs.getConcurrency());
+      assertEquals(c.getMetaData().getResultSetHoldability(), rs.getHoldability());
+      assertEquals(null, rs.getStatement());
+      assertTrue(rs.next());
+      assertEquals(null, rs.getString("COLUMN_DEF"));
+      assertTrue(rs.wasNull());
+      assertEquals(2, rs.getInt("DECIMAL_DIGITS"));
+      assertFalse(rs.wasNull());
+      assertEquals(0, rs.getInt("SOURCE_DATA_TYPE"));
+      assertTrue(rs.wasNull());
+      ResultSetMetaData md = rs.getMetaData();
+      assertEquals(Types.INTEGER, md.getColumnType(5)); // DATA_TYPE
+      assertEquals(ResultSetMetaData.columnNoNulls, md.isNullable(3)); // TABLE_NAME
+      assertEquals(ColumnSize.UNBOUNDED, md.getPrecision(3));
+      assertFalse(rs.next());
+      rs.close();
+      assertTrue(rs.isClosed());
+    }
+  }
 }
