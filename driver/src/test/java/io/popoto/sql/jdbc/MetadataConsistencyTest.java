@@ -325,4 +325,31 @@ class MetadataConsistencyTest {
       assertTrue(rs.isClosed());
     }
   }
+
+  /** Metadata statements are reused, but never under a result set still being read. */
+  @Test
+  void nestedAndRepeatedMetadataCallsEachReadTheirOwnRows(PrivateRedis redis)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(PopotoDatabaseMetaDataTest.url(redis))) {
+      DatabaseMetaData md = c.getMetaData();
+      List<String> expected = PopotoDatabaseMetaDataTest.rows(
+          md.getColumns(null, null, "Order", null), "COLUMN_NAME");
+      try (ResultSet outer = md.getColumns(null, null, "Order", null)) {
+        assertTrue(outer.next());
+        assertEquals(List.of("_key"), PopotoDatabaseMetaDataTest.rows(
+            md.getColumns(null, null, "Order", "\\_key"), "COLUMN_NAME"));
+        List<String> rest = new ArrayList<>(List.of(outer.getString("COLUMN_NAME")));
+        while (outer.next()) {
+          rest.add(outer.getString("COLUMN_NAME"));
+        }
+        assertEquals(expected, rest);
+      }
+      for (int i = 0; i < 5; i++) {
+        assertEquals(expected, PopotoDatabaseMetaDataTest.rows(
+            md.getColumns(null, null, "Order", null), "COLUMN_NAME"));
+      }
+      assertEquals(List.of("Restaurant"), PopotoDatabaseMetaDataTest.rows(
+          md.getTables(null, null, "restaurant", null), "TABLE_NAME"));
+    }
+  }
 }
