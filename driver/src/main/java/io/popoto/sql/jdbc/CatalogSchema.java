@@ -40,7 +40,7 @@ final class CatalogSchema extends AbstractSchema {
 
   CatalogSchema(PopotoSchema popoto) {
     MetadataScope scope = new MetadataScope(popoto.name(), popoto.catalog());
-    RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PopotoTypeSystem.INSTANCE);
+    JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(PopotoTypeSystem.INSTANCE);
     Map<String, SystemTable> system = new LinkedHashMap<>();
     system.put(TABLES, new SystemTable("Every table: one per Popoto model, and these system"
         + " tables (getTables)", TableRows.TABLE_COLUMNS,

@@ -4,7 +4,8 @@ import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.ScalarFunction;
@@ -37,7 +38,7 @@ final class FunctionRows {
   private FunctionRows() {}
 
   static List<Object[]> functions(String schemaName, Schema schema,
-      RelDataTypeFactory typeFactory) {
+      JavaTypeFactory typeFactory) {
     List<Object[]> rows = new ArrayList<>();
     for (String name : new java.util.TreeSet<>(schema.getFunctionNames())) {
       int overload = 0;
@@ -51,13 +52,20 @@ final class FunctionRows {
   }
 
   /** {@code popoto_within(lat ANY, ...) RETURNS BOOLEAN}, from the function itself. */
-  private static String signature(String name, Function f, RelDataTypeFactory typeFactory) {
+  private static String signature(String name, Function f, JavaTypeFactory typeFactory) {
     String params = f.getParameters().stream()
-        .map((FunctionParameter p) -> p.getName() + " " + p.getType(typeFactory))
+        .map((FunctionParameter p) -> p.getName() + " " + sqlName(p.getType(typeFactory),
+            typeFactory))
         .collect(Collectors.joining(", "));
-    String returns = f instanceof ScalarFunction s ? " RETURNS " + s.getReturnType(typeFactory)
-        : "";
+    String returns = f instanceof ScalarFunction s
+        ? " RETURNS " + sqlName(s.getReturnType(typeFactory), typeFactory) : "";
     return name + "(" + params + ")" + returns;
+  }
+
+  /** {@code ANY} for Object, {@code BOOLEAN} for Boolean: the SQL name of a Java type. */
+  private static String sqlName(RelDataType type, JavaTypeFactory typeFactory) {
+    org.apache.calcite.sql.type.SqlTypeName sql = typeFactory.toSql(type).getSqlTypeName();
+    return sql == org.apache.calcite.sql.type.SqlTypeName.OTHER ? "ANY" : sql.getName();
   }
 
   static List<Object[]> clientInfoProperties() {

@@ -274,6 +274,9 @@ class MetadataConsistencyTest {
         }
       }
       assertTrue(names.contains("popoto_within"), names.toString());
+      assertEquals(List.of("popoto_within(lat ANY, lon ANY, centre_lat ANY, centre_lon ANY,"
+          + " radius_km ANY) RETURNS BOOLEAN"), PopotoDatabaseMetaDataTest.rows(
+          c.getMetaData().getFunctions(null, null, "popoto_within"), "REMARKS"));
       // No Calcite internals anywhere a tool looks for routines.
       assertEquals(List.of(), PopotoDatabaseMetaDataTest.rows(
           c.getMetaData().getProcedures(null, null, null), "PROCEDURE_NAME"));
