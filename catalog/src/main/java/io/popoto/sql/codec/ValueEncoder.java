@@ -44,6 +44,21 @@ public final class ValueEncoder {
     }
   }
 
+  /**
+   * One item of a 1.x capped list: packed with the envelope of its own runtime type (spec 1x
+   * 4.8): BigDecimal, LocalDate, LocalTime, LocalDateTime/OffsetDateTime and Set are
+   * enveloped, anything else is packed plain.
+   */
+  public byte[] encodeItem(Object item) {
+    ValueType runtime = item instanceof BigDecimal ? ValueType.DECIMAL
+        : item instanceof LocalDate ? ValueType.DATE
+        : item instanceof LocalTime || item instanceof OffsetTime ? ValueType.TIME
+        : item instanceof LocalDateTime || item instanceof OffsetDateTime ? ValueType.DATETIME
+        : item instanceof java.util.Set ? ValueType.SET : ValueType.LIST;
+    return encode(new FieldDef("item", FieldClass.FIELD, runtime, true, null, null, null, null,
+        false, null), item);
+  }
+
   private void packField(MessagePacker p, FieldDef field, Object value) throws IOException {
     ValueType type = field.type();
     if (type == ValueType.GEO) {

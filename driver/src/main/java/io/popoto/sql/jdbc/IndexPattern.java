@@ -14,17 +14,6 @@ final class IndexPattern {
 
   /** The pattern, or null when the field class maintains no index. */
   static String of(IndexKeys keys, ModelDef model, FieldDef f) {
-    String prefix = keys.fieldKey(model, f);
-    switch (f.fieldClass().indexKind()) {
-      case VALUE_SET:
-      case REVERSE_SET:
-        return prefix + ":*";
-      case SORTED_SET:
-        return prefix + ":*".repeat(f.partitionBy().size());
-      case GEO:
-        return prefix;
-      default:
-        return null;
-    }
+    return io.popoto.sql.codec.ModelIndexes.pattern(keys, model, f);
   }
 }

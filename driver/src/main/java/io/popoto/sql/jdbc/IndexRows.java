@@ -1,10 +1,8 @@
 package io.popoto.sql.jdbc;
 
-import io.popoto.sql.calcite.PopotoColumn;
-import io.popoto.sql.catalog.FieldClass;
-import io.popoto.sql.catalog.FieldDef;
 import io.popoto.sql.catalog.ModelDef;
 import io.popoto.sql.codec.IndexKeys;
+import io.popoto.sql.codec.ModelIndexes;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,28 +41,13 @@ final class IndexRows {
   MetaResultSet indexInfo(String catalog, String schema, String table, boolean unique) {
     List<Object[]> rows = new ArrayList<>();
     for (ModelDef m : scope.models(catalog, schema, table)) {
-      // The class set lists every instance key: the primary key's index.
-      add(rows, m, false, keys.classSet(m), DatabaseMetaData.tableIndexHashed,
-          List.of(PopotoColumn.KEY_COLUMN), null);
-      for (FieldDef f : m.fields()) {
-        boolean uniqueField = f.fieldClass() == FieldClass.UNIQUE_KEY_FIELD;
-        if (unique && !uniqueField) {
+      for (ModelIndexes.IndexInfo ix : ModelIndexes.of(keys, m)) {
+        if (unique && !ix.unique()) {
           continue;
         }
-        String pattern = IndexPattern.of(keys, m, f);
-        switch (f.fieldClass().indexKind()) {
-          case VALUE_SET -> add(rows, m, !uniqueField, pattern,
-              DatabaseMetaData.tableIndexHashed, List.of(f.name()), null);
-          case REVERSE_SET -> add(rows, m, true, pattern,
-              DatabaseMetaData.tableIndexHashed, List.of(f.name()), null);
-          case SORTED_SET -> add(rows, m, true, pattern,
-              DatabaseMetaData.tableIndexOther, sortedColumns(f), "A");
-          case GEO -> add(rows, m, true, pattern, DatabaseMetaData.tableIndexOther,
-              PopotoColumn.of(f).stream().map(PopotoColumn::name).toList(), null);
-          default -> {
-            // no index
-          }
-        }
+        add(rows, m, !ix.unique(), ix.name(), ix.ordered() ? DatabaseMetaData.tableIndexOther
+            : DatabaseMetaData.tableIndexHashed, ix.columns(),
+            ix.ordered() && ix.field() != null && ix.field().isSorted() ? "A" : null);
       }
     }
     // JDBC order: NON_UNIQUE, TYPE, INDEX_NAME, ORDINAL_POSITION.
@@ -73,13 +56,6 @@ final class IndexRows {
         .thenComparing(r -> (String) r[5])
         .thenComparing(r -> (Short) r[7]));
     return new MetaResultSet(COLUMNS, rows);
-  }
-
-  /** A partitioned zset is found by its partition values first, then ranged by score. */
-  private static List<String> sortedColumns(FieldDef f) {
-    List<String> columns = new ArrayList<>(f.partitionBy());
-    columns.add(f.name());
-    return columns;
   }
 
   private void add(List<Object[]> rows, ModelDef m, boolean nonUnique, String name, int type,
