@@ -419,6 +419,26 @@ final class AccessPathExecutor {
     }
   }
 
+  /** The members of each set, in one pipelined round trip (none for no sets). */
+  private List<Set<String>> smembers(Jedis jedis, List<String> setKeys) {
+    if (setKeys.isEmpty()) {
+      return List.of();
+    }
+    Pipeline p = jedis.pipelined();
+    List<Response<Set<String>>> replies = new ArrayList<>();
+    for (String k : setKeys) {
+      replies.add(p.smembers(k));
+    }
+    p.sync();
+    table.schema().source().recordRoundTrips(1);
+    table.schema().source().recordCommand("SMEMBERS", setKeys.size());
+    List<Set<String>> sets = new ArrayList<>();
+    for (Response<Set<String>> r : replies) {
+      sets.add(r.get());
+    }
+    return sets;
+  }
+
   /** The members of several sets, read in one pipeline and united client side. */
   private final class SetUnion implements KeySource {
     private final List<String> setKeys;
@@ -432,18 +452,8 @@ final class AccessPathExecutor {
     public List<String> next(Jedis jedis) {
       if (members == null) {
         Set<String> union = new LinkedHashSet<>();
-        if (!setKeys.isEmpty()) {
-          Pipeline p = jedis.pipelined();
-          List<Response<Set<String>>> replies = new ArrayList<>();
-          for (String k : setKeys) {
-            replies.add(p.smembers(k));
-          }
-          p.sync();
-          table.schema().source().recordRoundTrips(1);
-          table.schema().source().recordCommand("SMEMBERS", setKeys.size());
-          for (Response<Set<String>> r : replies) {
-            union.addAll(r.get());
-          }
+        for (Set<String> set : smembers(jedis, setKeys)) {
+          union.addAll(set);
         }
         members = new Batched(new ArrayList<>(union), batchSize);
       }
@@ -464,21 +474,11 @@ final class AccessPathExecutor {
     public List<String> next(Jedis jedis) {
       if (members == null) {
         Set<String> common = null;
-        if (!setKeys.isEmpty()) {
-          Pipeline p = jedis.pipelined();
-          List<Response<Set<String>>> replies = new ArrayList<>();
-          for (String k : setKeys) {
-            replies.add(p.smembers(k));
-          }
-          p.sync();
-          table.schema().source().recordRoundTrips(1);
-          table.schema().source().recordCommand("SMEMBERS", setKeys.size());
-          for (Response<Set<String>> r : replies) {
-            if (common == null) {
-              common = new LinkedHashSet<>(r.get());
-            } else {
-              common.retainAll(r.get());
-            }
+        for (Set<String> set : smembers(jedis, setKeys)) {
+          if (common == null) {
+            common = new LinkedHashSet<>(set);
+          } else {
+            common.retainAll(set);
           }
         }
         members = new Batched(common == null ? List.of() : new ArrayList<>(common), batchSize);

@@ -128,20 +128,21 @@ final class RowDecoder {
     if (bytes == null) {
       return missing(key, field);
     }
-    try {
-      return codec.decode(key, field, bytes);
-    } catch (PopotoDecodeException e) {
-      if (strict) {
-        throw new PopotoReadException(e.getMessage(), e);
-      }
-      warnings.accept(e.getMessage() + "; read as NULL");
-      return null;
-    }
+    return lenient(() -> codec.decode(key, field, bytes));
   }
 
   private Object decodeList(String key, FieldDef field, List<byte[]> items) {
+    return lenient(() -> codec.decodeCappedList(key, field, items));
+  }
+
+  private interface Decoding {
+    Object get() throws PopotoDecodeException;
+  }
+
+  /** Strict mode fails the query; lenient mode gives NULL plus a warning. */
+  private Object lenient(Decoding decoding) {
     try {
-      return codec.decodeCappedList(key, field, items);
+      return decoding.get();
     } catch (PopotoDecodeException e) {
       if (strict) {
         throw new PopotoReadException(e.getMessage(), e);

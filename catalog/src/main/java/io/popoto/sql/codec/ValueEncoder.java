@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.Collection;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
@@ -61,6 +62,17 @@ public final class ValueEncoder {
 
   private void packField(MessagePacker p, FieldDef field, Object value) throws IOException {
     ValueType type = field.type();
+    if (field.isTags()) {
+      // TagField: sorted(set(str(t) for t in tags if t is not None)); no tags is [].
+      java.util.TreeSet<String> tags = new java.util.TreeSet<>(JsonText::compareCodePoints);
+      for (Object t : value == null ? List.of() : (Iterable<?>) value) {
+        if (t != null) {
+          tags.add(t.toString());
+        }
+      }
+      packAny(p, new java.util.ArrayList<>(tags));
+      return;
+    }
     if (type == ValueType.GEO) {
       // "No location" keeps the envelope: __tuple__ [nil, nil].
       GeoPoint g = (GeoPoint) value;

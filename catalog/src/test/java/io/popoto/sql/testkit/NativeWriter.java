@@ -67,7 +67,7 @@ public final class NativeWriter implements RowSink {
     Map<byte[], byte[]> hash = new LinkedHashMap<>();
     for (FieldDef f : model.fields()) {
       if (!f.hidden() && !f.isCappedList()) {
-        hash.put(utf8(f.name()), encoder.encode(f, hashValue(f, values.get(f.name()))));
+        hash.put(utf8(f.name()), encoder.encode(f, values.get(f.name())));
       }
     }
     send(() -> pipe.p().hset(rawKey, hash));
@@ -107,36 +107,15 @@ public final class NativeWriter implements RowSink {
     return key.toString();
   }
 
-  /** TagField stores {@code sorted(set(str(t) for t in tags if t is not None))}. */
-  private static Object hashValue(FieldDef f, Object v) {
-    return f.isTags() ? tags(v == null ? List.of() : v) : v;
-  }
-
+  /** The distinct tags of a TagField value: one {@code $TagF} set each. */
   private static List<String> tags(Object v) {
-    java.util.TreeSet<String> sorted = new java.util.TreeSet<>(
-        io.popoto.sql.testkit.NativeWriter::compareCodePoints);
+    java.util.Set<String> tags = new java.util.LinkedHashSet<>();
     for (Object t : (Iterable<?>) v) {
       if (t != null) {
-        sorted.add(t.toString());
+        tags.add(t.toString());
       }
     }
-    return new ArrayList<>(sorted);
-  }
-
-  /** Python's str ordering: by code point, not by UTF-16 unit. */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return new ArrayList<>(tags);
   }
 
   private String segment(FieldDef f, Object v, boolean legacy) {
