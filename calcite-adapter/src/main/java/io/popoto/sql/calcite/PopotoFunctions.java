@@ -43,8 +43,8 @@ public final class PopotoFunctions {
    * The tags of a TagField column (JSON array text such as {@code ["late:night","spicy"]}) as
    * a set; null for NULL or text that is not an array of strings.
    */
-  static java.util.Set<String> tagsOf(Object column) {
-    if (!(column instanceof String text)) {
+  static java.util.Set<String> tagsOf(String text) {
+    if (text == null) {
       return null;
     }
     try {
@@ -64,122 +64,122 @@ public final class PopotoFunctions {
 
   /** {@code popoto_has_tag(tags, tag)}; SQL NULL when either is NULL. */
   public static Boolean hasTag(String tags, String tag) {
-    return matchTags(tags, new Object[] {tag}, true);
+    return matchTags(tags, new String[] {tag}, true);
   }
 
   /**
-   * Whether the tags hold all ({@code all}) or any of the wanted ones; NULL when the column is
-   * NULL or a wanted tag is NULL (as a comparison with NULL would be).
+   * Whether the tags hold all ({@code all}) or any of the wanted ones, with SQL's three-valued
+   * AND / OR over the single tests: a NULL wanted tag is an unknown test, and the column NULL
+   * makes the answer NULL.
    */
-  static Boolean matchTags(Object tags, Object[] wanted, boolean all) {
+  static Boolean matchTags(String tags, String[] wanted, boolean all) {
     java.util.Set<String> have = tagsOf(tags);
     if (have == null) {
       return null;
     }
-    for (Object w : wanted) {
+    boolean unknown = false;
+    for (String w : wanted) {
       if (w == null) {
-        return null;
-      }
-      boolean present = have.contains(w.toString());
-      if (present != all) {
-        return present;
+        unknown = true;
+      } else if (have.contains(w) != all) {
+        return !all; // a missing tag decides ALL, a present one decides ANY
       }
     }
-    return all;
+    return unknown ? null : all;
   }
 
   // One method per tag count: Calcite resolves a function's overloads by their arity. String
   // parameters, not Object: Calcite does not match a character argument to ANY.
   public static Boolean hasAllTags(String tags, String a) {
-    return matchTags(tags, new Object[] {a}, true);
+    return matchTags(tags, new String[] {a}, true);
   }
 
   public static Boolean hasAllTags(String tags, String a, String b) {
-    return matchTags(tags, new Object[] {a, b}, true);
+    return matchTags(tags, new String[] {a, b}, true);
   }
 
   public static Boolean hasAllTags(String tags, String a, String b, String c) {
-    return matchTags(tags, new Object[] {a, b, c}, true);
+    return matchTags(tags, new String[] {a, b, c}, true);
   }
 
   public static Boolean hasAllTags(String tags, String a, String b, String c, String d) {
-    return matchTags(tags, new Object[] {a, b, c, d}, true);
+    return matchTags(tags, new String[] {a, b, c, d}, true);
   }
 
   public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
       String e) {
-    return matchTags(tags, new Object[] {a, b, c, d, e}, true);
+    return matchTags(tags, new String[] {a, b, c, d, e}, true);
   }
 
   public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
       String e, String f) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f}, true);
+    return matchTags(tags, new String[] {a, b, c, d, e, f}, true);
   }
 
   public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
       String e, String f, String g) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f, g}, true);
+    return matchTags(tags, new String[] {a, b, c, d, e, f, g}, true);
   }
 
   public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
       String e, String f, String g, String h) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f, g, h}, true);
+    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h}, true);
   }
 
   public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
       String e, String f, String g, String h, String i) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f, g, h, i}, true);
+    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h, i}, true);
   }
 
   public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
       String e, String f, String g, String h, String i, String j) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f, g, h, i, j}, true);
+    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h, i, j}, true);
   }
 
   public static Boolean hasAnyTag(String tags, String a) {
-    return matchTags(tags, new Object[] {a}, false);
+    return matchTags(tags, new String[] {a}, false);
   }
 
   public static Boolean hasAnyTag(String tags, String a, String b) {
-    return matchTags(tags, new Object[] {a, b}, false);
+    return matchTags(tags, new String[] {a, b}, false);
   }
 
   public static Boolean hasAnyTag(String tags, String a, String b, String c) {
-    return matchTags(tags, new Object[] {a, b, c}, false);
+    return matchTags(tags, new String[] {a, b, c}, false);
   }
 
   public static Boolean hasAnyTag(String tags, String a, String b, String c, String d) {
-    return matchTags(tags, new Object[] {a, b, c, d}, false);
+    return matchTags(tags, new String[] {a, b, c, d}, false);
   }
 
   public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
       String e) {
-    return matchTags(tags, new Object[] {a, b, c, d, e}, false);
+    return matchTags(tags, new String[] {a, b, c, d, e}, false);
   }
 
   public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
       String e, String f) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f}, false);
+    return matchTags(tags, new String[] {a, b, c, d, e, f}, false);
   }
 
   public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
       String e, String f, String g) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f, g}, false);
+    return matchTags(tags, new String[] {a, b, c, d, e, f, g}, false);
   }
 
   public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
       String e, String f, String g, String h) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f, g, h}, false);
+    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h}, false);
   }
 
   public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
       String e, String f, String g, String h, String i) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f, g, h, i}, false);
+    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h, i}, false);
   }
 
   public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
       String e, String f, String g, String h, String i, String j) {
-    return matchTags(tags, new Object[] {a, b, c, d, e, f, g, h, i, j}, false);
+    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h, i, j}, false);
   }
 
   /** Every function of the schema, by SQL name: popoto_within and the tag functions. */

@@ -144,6 +144,20 @@ class OneXSampleTest {
         + OneXSample.D1 + "'"));
   }
 
+  /** A 1.x SortedField(type=time) scores seconds since midnight; a TIME parameter bounds it. */
+  @Test
+  void timeParametersBoundATimeScore() throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement(
+        "SELECT _key FROM Delivery WHERE slot >= ? AND slot < ? ORDER BY _key")) {
+      ps.setTime(1, java.sql.Time.valueOf("11:00:00"));
+      ps.setTime(2, java.sql.Time.valueOf("13:00:00"));
+      try (ResultSet rs = ps.executeQuery()) {
+        assertEquals(List.of(List.of(OneXSample.D1), List.of(OneXSample.D5)),
+            ResultRows.read(rs));
+      }
+    }
+  }
+
   @Test
   void companionOnlyFieldsAreNotColumns() {
     SQLException e = assertThrows(SQLException.class,
