@@ -119,8 +119,9 @@ public final class PopotoDriver implements Driver {
       throw new SQLException("Cannot use catalog '" + location + "': " + e.getMessage(),
           SqlStates.CONFIG_FILE_ERROR, e);
     } catch (RuntimeException e) {
-      throw new SQLException("Cannot load catalog '" + location + "': " + e,
-          SqlStates.CONFIG_FILE_ERROR, e);
+      // Neither the message nor the cause of a parser's failure: they may quote the file.
+      throw new SQLException("Cannot load catalog '" + location + "': "
+          + e.getClass().getSimpleName(), SqlStates.CONFIG_FILE_ERROR);
     }
   }
 
