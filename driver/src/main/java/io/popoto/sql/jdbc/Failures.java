@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class Failures {
   private static final int MAX_DETAIL = 300;
+  /** JDBC's general error: a call not valid in the object's state, or nothing better known. */
+  private static final String GENERAL_ERROR = "HY000";
+  private static final String DATA_EXCEPTION = "22000";
 
   private Failures() {}
 
@@ -100,7 +103,7 @@ final class Failures {
         return lost
             ? new SQLNonTransientConnectionException("Lost the connection to Redis: "
                 + detail(c), "08006", top)
-            : new SQLException("Redis error: " + detail(c), SqlStates.GENERAL_ERROR, top);
+            : new SQLException("Redis error: " + detail(c), GENERAL_ERROR, top);
       }
     }
     return null;
@@ -114,7 +117,7 @@ final class Failures {
     }
     if (e instanceof SQLDataException) {
       return message.startsWith("cannot convert") ? SqlStates.INVALID_CHARACTER_VALUE_FOR_CAST
-          : SqlStates.DATA_EXCEPTION;
+          : DATA_EXCEPTION;
     }
     if (e instanceof SQLSyntaxErrorException) {
       return SqlStates.SYNTAX_ERROR_OR_ACCESS_RULE;
@@ -128,7 +131,7 @@ final class Failures {
     if (message.toLowerCase(Locale.ROOT).contains("connection is closed")) {
       return SqlStates.CONNECTION_DOES_NOT_EXIST;
     }
-    return SqlStates.GENERAL_ERROR;
+    return GENERAL_ERROR;
   }
 
   /** A copy with the given message and state, of the same JDBC subclass where that matters. */

@@ -37,14 +37,10 @@ public final class SqlStates {
   public static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
   /** A value that cannot be converted to the requested type (CAST('abc' AS INTEGER), getInt on text). */
   public static final String INVALID_CHARACTER_VALUE_FOR_CAST = "22018";
-  /** Any other problem with a value. */
-  public static final String DATA_EXCEPTION = "22000";
   /** A statement executed with parameters left unset. */
   public static final String PARAMETER_NOT_SET = "07001";
   /** An unexpected failure inside the driver or Calcite; the cause holds the stack. */
   public static final String INTERNAL_ERROR = "XX000";
-  /** A JDBC call that is not valid in the object's state, or any other error (JDBC's general error). */
-  public static final String GENERAL_ERROR = "HY000";
 
   private SqlStates() {}
 }
