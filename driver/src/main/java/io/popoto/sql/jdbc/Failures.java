@@ -47,14 +47,44 @@ final class Failures {
       return classified;
     }
     if (t instanceof SQLException e) {
+      Throwable bug = bug(e);
+      if (e.getSQLState() == null && bug != null) {
+        return internalError(operation, bug, e);
+      }
       String state = e.getSQLState() != null ? e.getSQLState() : stateOf(e);
-      String message = e.getMessage() != null ? e.getMessage()
+      String message = e.getMessage() != null ? withoutStatement(e.getMessage())
           : state.equals(SqlStates.FEATURE_NOT_SUPPORTED) ? operation + " is not supported"
           : operation + " failed";
       return sameKind(e, message, state);
     }
-    return new SQLException("Internal error in " + operation + ": " + describe(t),
-        SqlStates.INTERNAL_ERROR, t);
+    return internalError(operation, t, t);
+  }
+
+  private static SQLException internalError(String operation, Throwable bug, Throwable top) {
+    return new SQLException("Internal error in " + operation + ": " + describe(bug),
+        SqlStates.INTERNAL_ERROR, top);
+  }
+
+  /**
+   * A programming error in the chain (ours or Calcite's), reported as XX000 rather than a
+   * general error: NullPointerException, ClassCastException, AssertionError and the like.
+   */
+  private static Throwable bug(Throwable top) {
+    for (Throwable c = top; c != null; c = next(c)) {
+      if (c instanceof NullPointerException || c instanceof ClassCastException
+          || c instanceof AssertionError || c instanceof IndexOutOfBoundsException
+          || c instanceof IllegalStateException || c instanceof LinkageError) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Avatica's "Error while executing SQL "...": reason" repeats the statement, however long. */
+  private static String withoutStatement(String message) {
+    String prefix = "Error while executing SQL \"";
+    int end = message.startsWith(prefix) ? message.indexOf("\": ", prefix.length()) : -1;
+    return end < 0 ? message : message.substring(end + 3);
   }
 
   /** A stack overflow or memory exhaustion anywhere in the chain, or null. */

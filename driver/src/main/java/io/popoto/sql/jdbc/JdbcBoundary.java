@@ -36,7 +36,10 @@ import java.util.List;
  * it ({@link PopotoConnection}, Calcite's connection) for whoever asks by type.
  */
 final class JdbcBoundary implements InvocationHandler {
-  /** The JDBC interfaces whose objects are wrapped when a call returns one. */
+  /**
+   * The JDBC interfaces whose objects are wrapped when a call returns one; sub-interfaces
+   * first, so that a value is wrapped as the most specific one.
+   */
   private static final List<Class<?>> WRAPPED = List.of(Connection.class,
       CallableStatement.class, PreparedStatement.class, Statement.class, ResultSet.class,
       ResultSetMetaData.class, DatabaseMetaData.class, ParameterMetaData.class, Array.class,
@@ -136,7 +139,20 @@ final class JdbcBoundary implements InvocationHandler {
   }
 
   private Object wrapResult(Class<?> declared, Object result) {
-    if (result == null || Proxy.isProxyClass(result.getClass())
+    if (result == null) {
+      return null;
+    }
+    Class<?> wrapAs = WRAP_AS.get(declared);
+    if (wrapAs == Void.class) {
+      return result; // a value: the common case (getString, next), decided once per type
+    }
+    if (wrapAs == Object.class) {
+      wrapAs = valueType(result); // getObject of an ARRAY or BLOB column
+      if (wrapAs == null) {
+        return result;
+      }
+    }
+    if (Proxy.isProxyClass(result.getClass())
         && Proxy.getInvocationHandler(result) instanceof JdbcBoundary) {
       return result;
     }
@@ -149,24 +165,28 @@ final class JdbcBoundary implements InvocationHandler {
         return b.proxy; // e.g. a statement's getConnection() answered by the object itself
       }
     }
-    Class<?> wrapAs = wrappedType(declared.isInterface() ? declared : result.getClass(), result);
-    if (wrapAs == null) {
-      return result;
-    }
     Object wrapped = wrap(result, wrapAs, this);
     last = new Object[] {result, wrapped};
     return wrapped;
   }
 
-  /** The JDBC interface to wrap a returned object as, or null for values (String, Object...). */
-  private static Class<?> wrappedType(Class<?> declared, Object result) {
-    for (Class<?> jdbc : WRAPPED) {
-      if (declared.isAssignableFrom(jdbc) && jdbc.isInstance(result)) {
-        return jdbc; // the most specific interface the declared type allows
+  /**
+   * For each declared return type: the JDBC interface to wrap its values as, Object.class to
+   * look at the value (a method declared to return Object), or Void.class for values.
+   */
+  private static final ClassValue<Class<?>> WRAP_AS = new ClassValue<>() {
+    @Override
+    protected Class<?> computeValue(Class<?> declared) {
+      if (declared == Object.class) {
+        return Object.class;
       }
+      return WRAPPED.contains(declared) ? declared : Void.class;
     }
+  };
+
+  private static Class<?> valueType(Object value) {
     for (Class<?> jdbc : WRAPPED) {
-      if (jdbc.isAssignableFrom(declared) && jdbc.isInstance(result)) {
+      if (jdbc.isInstance(value)) {
         return jdbc;
       }
     }
