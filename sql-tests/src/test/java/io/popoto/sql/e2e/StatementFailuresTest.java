@@ -85,7 +85,9 @@ class StatementFailuresTest {
   void hugeInListsRunAsValuesAndAnswer(PrivateRedis redis) throws Exception {
     RedisExtension.loadFixture(redis);
     String names = "'Sushi Zen', " + terms(50_000, ", ", i -> "'n" + i + "'");
-    String levels = terms(50_000, ", ", Integer::toString);
+    // One list of the size; the variants use 5,000 values, since Calcite spends seconds
+    // deriving predicates from every value of a 50,000-row list while planning.
+    String levels = terms(5_000, ", ", Integer::toString);
     try (Connection c = FoodDelivery.connect(redis, true)) {
       assertEquals(1, count(c, "SELECT COUNT(*) FROM restaurant WHERE name IN (" + names + ")"));
       // Duplicates in the list must not duplicate rows (IN is a semi-join, not a join).
@@ -93,11 +95,11 @@ class StatementFailuresTest {
           + "'Burger Palace', 'Sushi Zen', " + terms(300, ", ", i -> "'Sushi Zen'") + ")"));
       assertEquals(count(c, "SELECT COUNT(*) FROM restaurant WHERE price_level IS NOT NULL"),
           count(c, "SELECT COUNT(*) FROM restaurant WHERE price_level IN (" + levels + ")"));
-      assertEquals(count(c, "SELECT COUNT(*) FROM restaurant WHERE price_level IS NOT NULL") - 1,
-          count(c, "SELECT COUNT(*) FROM restaurant WHERE price_level NOT IN ("
-              + terms(50_000, ", ", i -> Integer.toString(i + 2)) + ") OR price_level = 1"));
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT name FROM restaurant WHERE city = ? AND name IN (" + names + ")")) {
+      assertEquals(count(c, "SELECT COUNT(*) FROM restaurant WHERE price_level < 2"
+          + " OR price_level > 5001"), count(c, "SELECT COUNT(*) FROM restaurant WHERE"
+          + " price_level NOT IN (" + terms(5_000, ", ", i -> Integer.toString(i + 2)) + ")"));
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM restaurant WHERE city = ? "
+          + "AND name IN ('Sushi Zen', " + terms(5_000, ", ", i -> "'n" + i + "'") + ")")) {
         ps.setString(1, "New York");
         try (ResultSet rs = ps.executeQuery()) {
           assertTrue(rs.next());
