@@ -76,56 +76,37 @@ final class JdbcBoundary implements InvocationHandler {
 
   @Override
   public Object invoke(Object self, Method method, Object[] args) throws Throwable {
-    switch (method.getName()) {
-      case "equals":
-        if (method.getParameterCount() == 1 && method.getParameterTypes()[0] == Object.class) {
-          return self == args[0];
-        }
-        break;
-      case "hashCode":
-        if (method.getParameterCount() == 0) {
-          return System.identityHashCode(self);
-        }
-        break;
-      case "toString":
-        if (method.getParameterCount() == 0) {
-          return String.valueOf(target);
-        }
-        break;
-      case "unwrap":
-        if (args != null && args.length == 1 && args[0] instanceof Class<?> iface
-            && iface.isInstance(self)) {
-          return self;
-        }
-        break;
-      case "isWrapperFor":
-        if (args != null && args.length == 1 && args[0] instanceof Class<?> iface
-            && iface.isInstance(self)) {
-          return true;
-        }
-        break;
-      case "getConnection":
-      case "getStatement":
-        if (method.getParameterCount() == 0) {
-          Object owner = owner(method.getReturnType());
-          if (owner != null) {
-            return owner;
-          }
-        }
-        break;
-      default:
-        break;
-    }
-    Object result;
     try {
-      result = method.invoke(target, args);
+      return answer(self, method, args);
     } catch (InvocationTargetException e) {
       throw failure(method, e.getCause());
-    } catch (IllegalAccessException | IllegalArgumentException e) {
+    } catch (Throwable e) { // our own code is behind the boundary too
       throw failure(method, e);
     }
+  }
+
+  private Object answer(Object self, Method method, Object[] args) throws Exception {
+    String name = method.getName();
+    if (name.equals("toString") && method.getParameterCount() == 0) {
+      return String.valueOf(target); // already says Popoto
+    }
+    boolean byClass = args != null && args.length == 1 && args[0] instanceof Class<?>;
+    if (byClass || !name.equals("unwrap") && !name.equals("isWrapperFor")) {
+      Object own = ProxyIdentity.answer(self, name, args, target);
+      if (own != ProxyIdentity.NOT_ANSWERED) {
+        return own;
+      }
+    }
+    if ((name.equals("getConnection") || name.equals("getStatement"))
+        && method.getParameterCount() == 0) {
+      Object owner = owner(method.getReturnType());
+      if (owner != null) {
+        return owner;
+      }
+    }
+    Object result = method.invoke(target, args);
     // unwrap hands out what is behind the boundary: that is what the caller asked for.
-    return method.getName().equals("unwrap") ? result : wrapResult(method.getReturnType(), result);
+    return name.equals("unwrap") ? result : wrapResult(method.getReturnType(), result);
   }
 
   /** The proxy of the nearest object this one was reached from that is an {@code type}. */
