@@ -37,14 +37,18 @@ final class Failures {
     }
     if (t instanceof SQLException e) {
       SQLException translated = ErrorTranslator.translate(e);
-      if (translated.getSQLState() != null && translated.getMessage() != null) {
+      String state = translated.getSQLState();
+      if (state != null && !state.equals(GENERAL_ERROR) && translated.getMessage() != null) {
         return translated;
       }
-      t = translated;
+      t = translated; // no state, or only the general one: the cause may say more
     }
     SQLException classified = classify(t);
     if (classified != null) {
       return classified;
+    }
+    if (t instanceof SQLException e && e.getSQLState() != null && e.getMessage() != null) {
+      return e;
     }
     if (t instanceof SQLException e) {
       Throwable bug = bug(e);

@@ -72,6 +72,14 @@ class FailuresTest {
   }
 
   @Test
+  void aGeneralStateGivesWayToTheCause() {
+    SQLException general = new SQLException("/ by zero", "HY000",
+        new RuntimeException(new ArithmeticException("/ by zero")));
+    assertEquals("22012", of(general).getSQLState());
+    assertEquals("HY000", of(new SQLException("Redis error: ERR x", "HY000")).getSQLState());
+  }
+
+  @Test
   void statesAlreadyGivenStay() {
     SQLException ours = new SQLException("read-only", "25006");
     assertSame(ours, of(ours));
