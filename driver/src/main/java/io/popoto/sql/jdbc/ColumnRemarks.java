@@ -44,7 +44,7 @@ final class ColumnRemarks {
     } else if (column.part() == PopotoColumn.Part.LONGITUDE) {
       text.append(" longitude");
     }
-    String index = IndexPattern.of(keys, model, f);
+    String index = io.popoto.sql.codec.ModelIndexes.pattern(keys, model, f);
     if (index != null) {
       text.append(", ").append(index);
     }

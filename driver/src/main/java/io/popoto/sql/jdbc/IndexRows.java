@@ -1,10 +1,8 @@
 package io.popoto.sql.jdbc;
 
-import io.popoto.sql.calcite.PopotoColumn;
-import io.popoto.sql.catalog.FieldClass;
-import io.popoto.sql.catalog.FieldDef;
 import io.popoto.sql.catalog.ModelDef;
 import io.popoto.sql.codec.IndexKeys;
+import io.popoto.sql.codec.ModelIndexes;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.List;
  * key pattern so a user can find it with SCAN. Set-per-value indexes (key fields, relationship
  * reverse sets, the class set behind the primary key) are hashed; sorted and geo zsets are
  * "other", as JDBC has no ordered-index type. Nothing is read from Redis: no CARDINALITY.
- * A new index kind is one more case in {@link #fieldIndex}.
+ * Which indexes a model has is {@link ModelIndexes}'s one list.
  */
 final class IndexRows {
   static final List<MetaColumn> COLUMNS = List.of(
@@ -46,41 +44,14 @@ final class IndexRows {
   List<Object[]> rows() {
     List<Object[]> rows = new ArrayList<>();
     for (ModelDef m : scope.catalog().models()) {
-      // The class set lists every instance key: the primary key's index.
-      add(rows, m, new Index(true, keys.classSet(m), DatabaseMetaData.tableIndexHashed,
-          List.of(PopotoColumn.KEY_COLUMN), null));
-      for (FieldDef f : m.fields()) {
-        Index index = fieldIndex(m, f);
-        if (index != null) {
-          add(rows, m, index);
-        }
+      for (ModelIndexes.IndexInfo ix : ModelIndexes.of(keys, m)) {
+        boolean sorted = ix.ordered() && ix.field() != null && ix.field().isSorted();
+        add(rows, m, new Index(ix.unique(), ix.name(), ix.ordered()
+            ? DatabaseMetaData.tableIndexOther : DatabaseMetaData.tableIndexHashed,
+            ix.columns(), sorted ? "A" : null));
       }
     }
     return rows;
-  }
-
-  /** The index a field class maintains, or null. */
-  private Index fieldIndex(ModelDef m, FieldDef f) {
-    String pattern = IndexPattern.of(keys, m, f);
-    boolean unique = f.fieldClass() == FieldClass.UNIQUE_KEY_FIELD;
-    return switch (f.fieldClass().indexKind()) {
-      case VALUE_SET -> new Index(unique, pattern, DatabaseMetaData.tableIndexHashed,
-          List.of(f.name()), null);
-      case REVERSE_SET -> new Index(false, pattern, DatabaseMetaData.tableIndexHashed,
-          List.of(f.name()), null);
-      case SORTED_SET -> new Index(false, pattern, DatabaseMetaData.tableIndexOther,
-          sortedColumns(f), "A");
-      case GEO -> new Index(false, pattern, DatabaseMetaData.tableIndexOther,
-          PopotoColumn.of(f).stream().map(PopotoColumn::name).toList(), null);
-      default -> null;
-    };
-  }
-
-  /** A partitioned zset is found by its partition values first, then ranged by score. */
-  private static List<String> sortedColumns(FieldDef f) {
-    List<String> columns = new ArrayList<>(f.partitionBy());
-    columns.add(f.name());
-    return columns;
   }
 
   private void add(List<Object[]> rows, ModelDef m, Index index) {
