@@ -64,7 +64,12 @@ public final class PopotoRules {
       .withBatchSize(JOIN_BATCH)
       .toRule();
 
+  /** Long VALUES lists (large IN lists) as data rather than generated code. */
+  public static final RelOptRule STASHED_VALUES =
+      StashedValues.Rule.CONFIG.toRule(StashedValues.Rule.class);
+
   static void register(RelOptPlanner planner) {
+    planner.addRule(STASHED_VALUES);
     planner.addRule(SORT);
     planner.addRule(SORT_FILTER);
     planner.addRule(TO_ENUMERABLE);

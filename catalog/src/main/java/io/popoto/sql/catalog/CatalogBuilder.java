@@ -33,6 +33,12 @@ final class CatalogBuilder {
           + " \"models\", not " + root.describe());
       problems.throwIfAny();
     }
+    if (root.member("popoto") == null && root.member("models") == null) {
+      // Some other JSON file: say so, and echo none of its names or values.
+      problems.add(root.position, "Not a Popoto catalog: a JSON object without \"popoto\" and"
+          + " \"models\"");
+      problems.throwIfAny();
+    }
     Shapes.checkMembers(root, TOP_PROPERTIES, TOP, problems);
     FormatLine line = formatLine(root);
     ZoneId zone = zone(root);

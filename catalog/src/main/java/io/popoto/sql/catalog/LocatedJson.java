@@ -40,20 +40,58 @@ final class LocatedJson {
       }
       return root;
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage();
-      int newline = message.indexOf('\n');
-      if (newline >= 0) {
-        message = message.substring(0, newline);
-      }
-      // Jackson points at the opening brace through a redacted source description.
-      message = message.replaceAll("\\(start marker at \\[Source:.*line: (\\d+), column: (\\d+)\\]\\)",
-          "(opened at line $1, column $2)");
       throw new CatalogException(new LocatedJson(file).at(e.getLocation()),
-          "JSON syntax error: " + message);
+          "JSON syntax error: " + withoutContent(e.getOriginalMessage()));
     } catch (IOException e) {
+      // Decoding errors name no bytes; the exception's class says what went wrong.
       throw new CatalogException(new SourcePosition(file, 0, 0),
-          "Cannot read the catalog: " + e.getMessage());
+          "Cannot read the catalog: " + e.getClass().getSimpleName()
+          + (e instanceof java.nio.charset.CharacterCodingException ? " (not UTF-8 text)" : ""));
     }
+  }
+
+  /**
+   * What Jackson found and expected, without anything it quotes from the file: a catalog path
+   * may point at any file (a token, /etc/passwd), and its content must never reach a message.
+   * Jackson's messages read "problem [quoted content]: expectation"; only its own words are
+   * kept: the problem up to the first quote or parenthesis, and the expectation with quoted
+   * text removed except single structural characters.
+   */
+  static String withoutContent(String message) {
+    if (message == null || message.isBlank()) {
+      return "malformed JSON";
+    }
+    int newline = message.indexOf('\n');
+    String text = newline >= 0 ? message.substring(0, newline) : message;
+    int cut = text.length();
+    for (char c : new char[] {'\'', '"', '(', ':'}) {
+      int i = text.indexOf(c);
+      if (i >= 0 && i < cut) {
+        cut = i;
+      }
+    }
+    String problem = text.substring(0, cut).strip();
+    if (text.contains("out of range")) {
+      problem += " out of range";
+    }
+    String expected = null;
+    for (String marker : new String[] {"was expecting ", ": expected "}) {
+      int i = text.indexOf(marker);
+      if (i >= 0) {
+        expected = text.substring(i + marker.length());
+        break;
+      }
+    }
+    if (expected != null) {
+      expected = expected.replaceAll("\\((?:for \\w+ starting|start marker) at \\[Source:.*line: "
+          + "(\\d+), column: (\\d+)\\]\\)", "(opened at line $1, column $2)")
+          .replace("token 'null', 'true' or 'false'", "token null, true or false")
+          .replaceAll("'([\\[\\]{}:,])'", "$1")
+          .replaceAll("'[^']*'?|\"[^\"]*\"?|\\(code \\d+\\)|\\[Source:[^\\]]*\\]?", "")
+          .replaceAll("\\s{2,}", " ").strip();
+    }
+    return (problem.isEmpty() ? "malformed JSON" : problem)
+        + (expected == null || expected.isEmpty() ? "" : ": expected " + expected);
   }
 
   private Located value(JsonParser p) throws IOException {

@@ -45,6 +45,9 @@ final class ErrorTranslator {
           SqlStates.SYNTAX_ERROR_OR_ACCESS_RULE, e);
     }
     String text = validator != null ? validator.getMessage() : stripPosition(context.getMessage());
+    if (text == null) {
+      text = "invalid statement";
+    }
     Matcher table = TABLE.matcher(text);
     if (table.find()) {
       String msg = "Table '" + table.group(1) + "' not found"
@@ -77,11 +80,15 @@ final class ErrorTranslator {
   }
 
   private static String stripPosition(String message) {
-    return message.replaceFirst("^From line \\d+, column \\d+ to line \\d+, column \\d+: ", "")
+    return message == null ? null : message.replaceFirst("^From line \\d+, column \\d+ to line \\d+, column \\d+: ", "")
         .replaceFirst("^At line \\d+, column \\d+: ", "");
   }
 
-  private static String firstLine(String s) {
+  /** Null-safe: HotSpot drops the message of an exception thrown often (OmitStackTraceInFastThrow). */
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
     int nl = s.indexOf('\n');
     return (nl < 0 ? s : s.substring(0, nl)).strip();
   }

@@ -40,6 +40,15 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
         });
   }
 
+  /**
+   * Result sets are read-only and forward-only, so nothing is ever inserted, updated or deleted
+   * through one (Avatica answers these with "todo"). Others' writes to Redis may or may not show
+   * in a result set being streamed, so none is promised.
+   */
+  private static boolean noChangesThroughResultSets(int resultSetType) {
+    return false;
+  }
+
   @Override
   public Connection getConnection() {
     return connection;
@@ -307,7 +316,7 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean deletesAreDetected(int p0) throws SQLException {
-    return delegate.deletesAreDetected(p0);
+    return noChangesThroughResultSets(p0);
   }
 
   @Override
@@ -573,7 +582,7 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean insertsAreDetected(int p0) throws SQLException {
-    return delegate.insertsAreDetected(p0);
+    return noChangesThroughResultSets(p0);
   }
 
   @Override
@@ -613,32 +622,32 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean othersDeletesAreVisible(int p0) throws SQLException {
-    return delegate.othersDeletesAreVisible(p0);
+    return noChangesThroughResultSets(p0);
   }
 
   @Override
   public boolean othersInsertsAreVisible(int p0) throws SQLException {
-    return delegate.othersInsertsAreVisible(p0);
+    return noChangesThroughResultSets(p0);
   }
 
   @Override
   public boolean othersUpdatesAreVisible(int p0) throws SQLException {
-    return delegate.othersUpdatesAreVisible(p0);
+    return noChangesThroughResultSets(p0);
   }
 
   @Override
   public boolean ownDeletesAreVisible(int p0) throws SQLException {
-    return delegate.ownDeletesAreVisible(p0);
+    return noChangesThroughResultSets(p0);
   }
 
   @Override
   public boolean ownInsertsAreVisible(int p0) throws SQLException {
-    return delegate.ownInsertsAreVisible(p0);
+    return noChangesThroughResultSets(p0);
   }
 
   @Override
   public boolean ownUpdatesAreVisible(int p0) throws SQLException {
-    return delegate.ownUpdatesAreVisible(p0);
+    return noChangesThroughResultSets(p0);
   }
 
   @Override
@@ -888,7 +897,8 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsResultSetHoldability(int holdability) throws SQLException {
-    return delegate.supportsResultSetHoldability(holdability);
+    // Avatica answers "todo"; with no transactions a commit never closes a cursor.
+    return holdability == getResultSetHoldability();
   }
 
   @Override
@@ -985,7 +995,7 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean updatesAreDetected(int p0) throws SQLException {
-    return delegate.updatesAreDetected(p0);
+    return noChangesThroughResultSets(p0);
   }
 
   @Override

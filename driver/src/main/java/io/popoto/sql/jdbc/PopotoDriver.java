@@ -43,7 +43,7 @@ public final class PopotoDriver implements Driver {
     if (!acceptsURL(url)) {
       return null; // DriverManager asks every driver; other URLs are not ours
     }
-    return connect(url, info, null);
+    return JdbcBoundary.connection(connect(url, info, null));
   }
 
   /**
@@ -53,6 +53,15 @@ public final class PopotoDriver implements Driver {
    * @param catalog the models; null to use the {@code catalog} property or discovery
    */
   public static PopotoConnection connect(String url, Properties info, Catalog catalog)
+      throws SQLException {
+    try {
+      return open(url, info, catalog);
+    } catch (Throwable e) { // states for what has none; anything else is a bug, still reported
+      throw Failures.toSqlException(e, "Driver.connect");
+    }
+  }
+
+  private static PopotoConnection open(String url, Properties info, Catalog catalog)
       throws SQLException {
     ConnectionUrl parsed = ConnectionUrl.parse(url, info);
     String schemaName = parsed.get(PopotoProperty.SCHEMA);
@@ -124,8 +133,9 @@ public final class PopotoDriver implements Driver {
       throw new SQLException("Cannot use catalog '" + location + "': " + e.getMessage(),
           SqlStates.CONFIG_FILE_ERROR, e);
     } catch (RuntimeException e) {
-      throw new SQLException("Cannot load catalog '" + location + "': " + e,
-          SqlStates.CONFIG_FILE_ERROR, e);
+      // Neither the message nor the cause of a parser's failure: they may quote the file.
+      throw new SQLException("Cannot load catalog '" + location + "': "
+          + e.getClass().getSimpleName(), SqlStates.CONFIG_FILE_ERROR);
     }
   }
 
@@ -164,6 +174,14 @@ public final class PopotoDriver implements Driver {
 
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    try {
+      return propertyInfo(url, info);
+    } catch (Throwable e) {
+      throw Failures.toSqlException(e, "Driver.getPropertyInfo");
+    }
+  }
+
+  private DriverPropertyInfo[] propertyInfo(String url, Properties info) throws SQLException {
     Properties merged = acceptsURL(url) ? ConnectionUrl.parse(url, info).properties()
         : (info == null ? new Properties() : info);
     PopotoProperty[] all = PopotoProperty.values();

@@ -30,9 +30,20 @@ final class ReadOnlyGuard {
 
   private ReadOnlyGuard() {}
 
-  /** @throws SQLException with SQLState 25006 when {@code sql} would write or change schema */
+  /**
+   * @throws SQLException with SQLState 25006 when {@code sql} would write or change schema, and
+   *     54001 when it is too deeply nested to plan ({@link StatementLimits})
+   */
   static void check(String sql) throws SQLException {
-    String kind = writeKind(sql);
+    if (sql == null) {
+      return; // Calcite reports the missing statement
+    }
+    StatementLimits.checkText(sql);
+    SqlNode node = parse(sql);
+    if (node != null) {
+      StatementLimits.checkTree(node);
+    }
+    String kind = node != null ? writeKind(node, sql) : writeKindOfUnparsable(sql);
     if (kind != null) {
       throw new SQLException("Popoto SQL is read-only: " + kind + " statements are not allowed "
           + "(the driver never writes to Redis)", SqlStates.READ_ONLY_TRANSACTION);
@@ -40,27 +51,44 @@ final class ReadOnlyGuard {
   }
 
   /** The kind of write {@code sql} is ("INSERT", "DROP" ...), or null for a query. */
-  static String writeKind(String sql) {
+  static String writeKind(String sql) throws SQLException {
     if (sql == null) {
       return null;
     }
+    SqlNode node = parse(sql);
+    return node != null ? writeKind(node, sql) : writeKindOfUnparsable(sql);
+  }
+
+  /** The statement, or null when it does not parse (Calcite reports that when it plans). */
+  private static SqlNode parse(String sql) throws SQLException {
     try {
-      SqlNode node = SqlParser.create(sql, PARSER_CONFIG).parseStmt();
-      SqlKind kind = node.getKind();
-      if (kind.belongsTo(SqlKind.DML)) {
-        return firstKeyword(sql);
-      }
-      String name = kind.name();
-      if (name.startsWith("CREATE_") || name.startsWith("DROP_") || name.startsWith("ALTER_")
-          || kind == SqlKind.TRUNCATE_TABLE) {
-        return firstKeyword(sql);
+      return SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+    } catch (SqlParseException e) {
+      if (e.getCause() instanceof StackOverflowError) {
+        // The parser recurses once per operator of a chain: refuse here, not a second time.
+        throw StatementLimits.tooComplex("its expressions are too long to parse", e);
       }
       return null;
-    } catch (SqlParseException e) {
-      // The core parser has no DDL grammar: CREATE/DROP land here, so does plain bad SQL.
-      String keyword = firstKeyword(sql);
-      return WRITE_KEYWORDS.contains(keyword) ? keyword : null;
     }
+  }
+
+  private static String writeKind(SqlNode node, String sql) {
+    SqlKind kind = node.getKind();
+    if (kind.belongsTo(SqlKind.DML)) {
+      return firstKeyword(sql);
+    }
+    String name = kind.name();
+    if (name.startsWith("CREATE_") || name.startsWith("DROP_") || name.startsWith("ALTER_")
+        || kind == SqlKind.TRUNCATE_TABLE) {
+      return firstKeyword(sql);
+    }
+    return null;
+  }
+
+  /** The core parser has no DDL grammar: CREATE/DROP land here, so does plain bad SQL. */
+  private static String writeKindOfUnparsable(String sql) {
+    String keyword = firstKeyword(sql);
+    return WRITE_KEYWORDS.contains(keyword) ? keyword : null;
   }
 
   /** The first word after whitespace, comments and opening parentheses, upper case. */

@@ -27,5 +27,22 @@ public final class SqlStates {
   /** A JDBC feature the driver does not offer. */
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
 
+  /** The statement nests deeper than the planner can follow (JDBC: statement too complex). */
+  public static final String STATEMENT_TOO_COMPLEX = "54001";
+  /** The statement is too large to compile (e.g. generated code over the JVM's 64 KB limit). */
+  public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+  /** The JVM ran out of memory while planning or running the statement. */
+  public static final String OUT_OF_MEMORY = "53200";
+  /** Division by zero. */
+  public static final String DIVISION_BY_ZERO = "22012";
+  /** A numeric value out of the range of its type (overflow in a cast or arithmetic). */
+  public static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
+  /** A value that cannot be converted to the requested type (CAST('abc' AS INTEGER), getInt on text). */
+  public static final String INVALID_CHARACTER_VALUE_FOR_CAST = "22018";
+  /** A statement executed with parameters left unset. */
+  public static final String PARAMETER_NOT_SET = "07001";
+  /** An unexpected failure inside the driver or Calcite; the cause holds the stack. */
+  public static final String INTERNAL_ERROR = "XX000";
+
   private SqlStates() {}
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ReadOnlyGuardTest {
   @Test
-  void classifiesWritesParsedOrNot() {
+  void classifiesWritesParsedOrNot() throws Exception {
     assertEquals("INSERT", ReadOnlyGuard.writeKind("insert into t values (1)"));
     assertEquals("UPSERT", ReadOnlyGuard.writeKind("UPSERT INTO t VALUES (1)"));
     assertEquals("UPDATE", ReadOnlyGuard.writeKind("update t set a = 1"));
@@ -21,7 +21,7 @@ class ReadOnlyGuardTest {
   }
 
   @Test
-  void queriesPass() {
+  void queriesPass() throws Exception {
     assertNull(ReadOnlyGuard.writeKind("select * from \"Order\""));
     assertNull(ReadOnlyGuard.writeKind("(select 1) union (select 2)"));
     assertNull(ReadOnlyGuard.writeKind("explain plan for select 1"));
