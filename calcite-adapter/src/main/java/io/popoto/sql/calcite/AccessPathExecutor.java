@@ -42,10 +42,10 @@ final class AccessPathExecutor {
     return table.model();
   }
 
-  /** Candidates of a SORTED_RANGE path in score order (ZRANGEBYSCORE or ZREVRANGEBYSCORE). */
-  KeySource ordered(AccessPath path, boolean descending, Integer firstPage) {
-    return new SortedRange(sortedSetKey(path), min(path), max(path), descending,
-        firstPage == null ? batchSize : Math.max(1, firstPage));
+  /** A SORTED_RANGE path's members in score order, with their scores. */
+  ZsetPages ordered(AccessPath path, boolean descending, Integer firstPage) {
+    return new ZsetPages(table.schema().source(), sortedSetKey(path), min(path), max(path),
+        descending, firstPage == null ? batchSize : Math.max(1, firstPage), batchSize);
   }
 
   KeySource source(AccessPath path) {

@@ -217,20 +217,22 @@ public final class PopotoRules {
   }
 
   /**
-   * {@code ORDER BY <sorted field> [DESC] LIMIT n}: reads the field's zset in score order, so
-   * the scan's rows arrive sorted, Calcite removes the sort, and the limit stops the read after
-   * n rows that pass the re-check (stale members only make it read one more page). Only for an
-   * unpartitioned sorted field, and only when the scan has no other access path.
+   * {@code ORDER BY <sorted field> [ASC|DESC] [, further keys] LIMIT n [OFFSET m]}: reads the
+   * field's zset in score order and hands rows on in the whole ORDER BY's order (each tie group
+   * ordered by the further keys, see {@link ScoreOrderedRows}), so Calcite removes the sort and
+   * the limit stops the read. Only for a sorted field that is never NULL (a row without a score
+   * is in no zset) and unpartitioned, and only when no other index serves the filter: then its
+   * candidates are read and sorted in memory instead, never the whole zset.
    */
   public static final class SortRule extends RelRule<RuleConfig> {
     static final RuleConfig CONFIG = RuleConfig.of(SortRule::new,
         b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalSort.class)
-            .predicate(s -> s.fetch != null && s.getCollation().getFieldCollations().size() == 1)
+            .predicate(s -> s.fetch != null && !s.getCollation().getFieldCollations().isEmpty())
             .oneInput(b1 -> b1.operand(PopotoTableScan.class).noInputs()));
 
     static final RuleConfig THROUGH_FILTER = RuleConfig.of(SortRule::new,
         b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalSort.class)
-            .predicate(s -> s.fetch != null && s.getCollation().getFieldCollations().size() == 1)
+            .predicate(s -> s.fetch != null && !s.getCollation().getFieldCollations().isEmpty())
             .oneInput(b1 -> b1.operand(LogicalFilter.class)
                 .oneInput(b2 -> b2.operand(PopotoTableScan.class).noInputs())));
 
@@ -246,21 +248,34 @@ public final class PopotoRules {
       if (!scan.popotoTable().schema().options().pushdown() || scan.spec().descending() != null) {
         return;
       }
-      org.apache.calcite.rel.RelFieldCollation fc = sort.getCollation().getFieldCollations().get(0);
-      PopotoColumn col = scan.popotoTable().columns().get(scan.spec().columns()
-          .get(fc.getFieldIndex()));
+      List<org.apache.calcite.rel.RelFieldCollation> keys =
+          sort.getCollation().getFieldCollations();
+      PopotoTable table = scan.popotoTable();
+      PopotoColumn col = table.columns().get(scan.spec().columns().get(keys.get(0)
+          .getFieldIndex()));
       io.popoto.sql.catalog.FieldDef f = col.field();
-      if (f == null || !f.isSorted() || !f.partitionBy().isEmpty()
+      if (f == null || !f.isSorted() || !f.partitionBy().isEmpty() || f.nullable()
           || col.part() != PopotoColumn.Part.VALUE) {
         return;
       }
       AccessPath path = scan.spec().path();
+      if (path == null && filter != null) {
+        path = new AccessPathPlanner(table, scan.spec().columns(),
+            filter.getCluster().getRexBuilder(), Integer.MAX_VALUE).plan(filter.getCondition());
+      }
       if (path == null) {
         path = AccessPath.range(f.name(), List.of(), null, false, null, false);
-      } else if (path.type() != QueryType.SORTED_RANGE || !f.name().equals(path.field())) {
-        return;
+      } else if (path.type() != QueryType.SORTED_RANGE || !f.name().equals(path.field())
+          || path.bindsOuter()) {
+        return; // another index narrows the rows: read those and sort them
       }
-      boolean desc = fc.getDirection().isDescending();
+      boolean desc = keys.get(0).getDirection().isDescending();
+      List<ScanSpec.SortKey> ties = new ArrayList<>();
+      for (org.apache.calcite.rel.RelFieldCollation k : keys.subList(1, keys.size())) {
+        ties.add(new ScanSpec.SortKey(scan.spec().columns().get(k.getFieldIndex()),
+            k.getDirection().isDescending(),
+            k.nullDirection == org.apache.calcite.rel.RelFieldCollation.NullDirection.FIRST));
+      }
       Integer limit = null;
       if (sort.fetch instanceof org.apache.calcite.rex.RexLiteral lf
           && (sort.offset == null || sort.offset instanceof org.apache.calcite.rex.RexLiteral)) {
@@ -269,8 +284,11 @@ public final class PopotoRules {
                 .getValueAs(Long.class));
         limit = (int) Math.min(Integer.MAX_VALUE, n);
       }
-      PopotoTableScan ordered = scan.withSpec(
-          scan.spec().ordered(path, scan.spec().paramCount(), desc, limit, filter == null));
+      PopotoTableScan ordered = scan.withSpec(scan.spec().ordered(path,
+          scan.spec().paramCount(), desc, ties, limit, filter == null));
+      if (!ordered.collation().satisfies(sort.getCollation())) {
+        return;
+      }
       RelNode input = filter == null ? ordered
           : filter.copy(filter.getTraitSet(), ordered, filter.getCondition());
       call.transformTo(sort.copy(sort.getTraitSet(), input, sort.getCollation(), sort.offset,
