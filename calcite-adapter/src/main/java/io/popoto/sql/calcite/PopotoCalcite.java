@@ -16,6 +16,32 @@ import org.apache.calcite.rel.type.RelDataTypeSystem;
  * own driver does, passing the factory in.
  */
 public final class PopotoCalcite {
+  private static final String CHARSET_PROPERTY = "calcite.default.charset";
+  /** {@link PopotoTypeFactory#UNICODE}'s name, spelled out so as not to load Calcite yet. */
+  private static final String UNICODE = "UTF-16LE";
+
+  static {
+    preferUnicodeDefault();
+  }
+
+  /**
+   * Cosmetic only (correctness comes from {@link PopotoTypeFactory}): Calcite prints a literal whose charset
+   * is not the JVM-wide default with the charset spelled out
+   * ({@code _UTF-16LE'x':VARCHAR CHARACTER SET "UTF-16LE"}), which makes EXPLAIN lines long.
+   * That default is read once, when Calcite's {@code CalciteSystemProperty} class loads; if
+   * nobody set it, ask for the same Unicode set, so plans print {@code 'x'}. When the host
+   * application loaded Calcite earlier, or set the property, only the printing differs.
+   */
+  static void preferUnicodeDefault() {
+    try {
+      if (System.getProperty(CHARSET_PROPERTY) == null) {
+        System.setProperty(CHARSET_PROPERTY, UNICODE);
+      }
+    } catch (SecurityException e) {
+      // a locked-down host: plans keep the spelled-out charsets
+    }
+  }
+
   private PopotoCalcite() {}
 
   public static CalciteConnection connect(Properties info) throws SQLException {

@@ -152,10 +152,19 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
         : names.get(0) + ".." + names.get(names.size() - 1) + " (" + names.size() + " rows)";
   }
 
+  /**
+   * Rows the scan reads: the path's candidates (counted in Redis where the values are literals),
+   * or for an ordered read under a LIMIT the first page (four pages when a filter above may
+   * reject rows).
+   */
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    return spec.path() == null ? popotoTable.rowCount()
+    double rows = spec.path() == null ? popotoTable.rowCount()
         : AccessPathExecutor.estimate(spec.path(), popotoTable);
+    if (spec.descending() != null && spec.firstPage() != null) {
+      rows = Math.min(rows, spec.rowLimit() != null ? spec.firstPage() : 4.0 * spec.firstPage());
+    }
+    return Math.max(1, rows);
   }
 
   @Override

@@ -19,6 +19,7 @@ final class ZsetPages {
   private final int firstPage;
   private final int pageSize;
   private int offset;
+  private int lastCount;
   private boolean done;
 
   ZsetPages(RedisSource source, String key, String min, String max, boolean descending,
@@ -41,7 +42,11 @@ final class ZsetPages {
     if (done) {
       return null;
     }
-    int count = offset == 0 ? Math.min(firstPage, pageSize) : pageSize;
+    // pages after the first grow from its size: stale members at the top, or a filter above,
+    // usually need only a few more, and a large tail is still read in few round trips
+    int count = lastCount == 0 ? Math.min(firstPage, pageSize)
+        : (int) Math.min(pageSize, 2L * lastCount);
+    lastCount = count;
     List<Tuple> page = descending
         ? jedis.zrevrangeByScoreWithScores(key, max, min, offset, count)
         : jedis.zrangeByScoreWithScores(key, min, max, offset, count);

@@ -19,7 +19,7 @@ import redis.clients.jedis.Jedis;
  * exactly the tweet counts asked for, and no fault touches them. Two users with characters
  * Popoto escapes in keys ({@code o'brien}, {@code ann-marie}) are always present, and so are
  * users named in Cyrillic, Arabic, CJK, emoji, a supplementary-plane script and fullwidth
- * forms ({@link #UNICODE_USERNAMES}), which tweet in their scripts.
+ * forms ({@link #UNICODE_USERNAMES}), which tweet exactly twice each, in their scripts.
  *
  * <p>Tweet {@code likes} are skewed into tie groups: a third of the tweets have none, the rest
  * spread over 1..49. User {@code karma} is {@code i % 5}, and 0 for the Unicode users, so one
@@ -111,7 +111,7 @@ public final class SocialGenerator {
 
       // Tweets of ordinary users: a quarter are silent, the rest skewed towards low indices.
       List<Integer> authors = new ArrayList<>();
-      for (int i = 0; i < ordinary; i++) {
+      for (int i = 0; i < unicodeFrom; i++) { // the Unicode users tweet only their own two
         if (i % 4 != 3) {
           authors.add(i);
         }
@@ -243,8 +243,12 @@ public final class SocialGenerator {
     return out.write("Tweet", t);
   }
 
-  /** Skewed into tie groups, from the minute alone so the seeded stream stays as it was. */
-  private static int likes(int minute) {
+  /**
+   * The likes of the tweet written at {@code minute} (the tweet's index in
+   * {@link Data#tweetKeys()}): skewed into tie groups, from the minute alone so the seeded
+   * stream stays as it was.
+   */
+  public static int likes(int minute) {
     return minute % 3 == 0 ? 0 : (int) ((minute * 7919L) % 49) + 1;
   }
 
