@@ -21,8 +21,10 @@ SELECT _key, likes FROM Tweet ORDER BY likes, _key LIMIT 10 OFFSET 20
 SELECT tweet_id, message FROM Tweet ORDER BY likes, message, _key LIMIT 10
 -- social budget 45: ideal 20 = 1 ZREVRANGEBYSCORE (8 rows for OFFSET 3 + LIMIT 5, 6 stale) + 14 HMGET + 3 EXISTS + 1 ZREVRANGEBYSCORE completing the boundary tie group and its few HMGET
 SELECT tweet_id, likes, created_date FROM Tweet ORDER BY likes DESC, created_date DESC LIMIT 5 OFFSET 3
--- social budget 16: ideal 13 = 1 ZRANGEBYSCORE + 12 HMGET; the karma = 0 group holds keys (🐍, ｚ) whose UTF-8 and UTF-16 orders differ, which the read sorts itself
-SELECT username, karma FROM "User" ORDER BY karma, _key LIMIT 12
+-- social budget 30: ideal 21 = 1 ZRANGEBYSCORE + 20 HMGET: the whole karma = 0 group (12 users, o'brien, hot2, the 6 Unicode users), whose tail holds keys (𝔘, ｚ) that UTF-8 and UTF-16 order differently, so the read completes the group (1 ZRANGEBYSCORE more) and sorts it
+SELECT username, karma FROM "User" ORDER BY karma, _key LIMIT 20
+-- social budget 30: ideal 21 = 1 ZREVRANGEBYSCORE + the karma = 0 group's 20 HMGET: Redis's descending byte order puts 𝔘 (F0 in UTF-8) first, Calcite's order puts ｚ (U+FF5A above the surrogate D835) first, so the group is read whole and sorted
+SELECT username FROM "User" WHERE karma <= 0 ORDER BY karma DESC, _key DESC LIMIT 5
 -- social budget 40: ideal 31 = 1 ZREVRANGEBYSCORE + 30 HMGET, across the karma 4, 3 and 2 groups
 SELECT username, karma FROM "User" ORDER BY karma DESC, _key DESC LIMIT 30
 -- social budget 20: ideal 15 = 2 ZREVRANGEBYSCORE (first page, then the rest of the karma = 4 group) + its 13 HMGET

@@ -32,7 +32,7 @@ public final class PopotoCalcite {
    * nobody set it, ask for the same Unicode set, so plans print {@code 'x'}. When the host
    * application loaded Calcite earlier, or set the property, only the printing differs.
    */
-  static void preferUnicodeDefault() {
+  public static void preferUnicodeDefault() {
     try {
       if (System.getProperty(CHARSET_PROPERTY) == null) {
         System.setProperty(CHARSET_PROPERTY, UNICODE);

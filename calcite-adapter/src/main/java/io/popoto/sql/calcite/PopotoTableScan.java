@@ -128,6 +128,9 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
             spec.path() == null ? AccessPath.CLASS_SCAN : spec.path()))
         .item("columns", spec.columns().stream().map(i -> cols.get(i).name()).toList())
         .itemIf("exact", true, spec.exact())
+        // EXPLAIN only: a digest must not change with the statistics behind an estimate
+        .itemIf("rows", Math.round(estimateRowCount(getCluster().getMetadataQuery())),
+            pw.getDetailLevel() != org.apache.calcite.sql.SqlExplainLevel.DIGEST_ATTRIBUTES)
         .itemIf("order", orderText(), spec.descending() != null)
         // part of the digest: scans bound to different join batches must never be merged
         .itemIf("outer", spec.outer().isEmpty() ? "" : outerVariables(), !spec.outer().isEmpty());

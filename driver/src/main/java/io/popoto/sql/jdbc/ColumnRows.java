@@ -76,9 +76,13 @@ final class ColumnRows {
     }
   }
 
-  /** Calcite appends the nullability ("VARCHAR NOT NULL"); tools expect the bare type. */
+  /**
+   * Calcite appends the nullability ("VARCHAR NOT NULL") and, when the JVM's Calcite default
+   * differs from our Unicode set, the character set; tools expect the bare type.
+   */
   private static String typeName(String calcite) {
-    return calcite == null ? null : calcite.replace(" NOT NULL", "");
+    return calcite == null ? null
+        : calcite.replace(" NOT NULL", "").replaceAll(" CHARACTER SET \"[^\"]*\"", "");
   }
 
   /**

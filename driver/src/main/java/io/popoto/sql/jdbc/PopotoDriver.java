@@ -26,6 +26,7 @@ import redis.clients.jedis.Jedis;
 public final class PopotoDriver implements Driver {
 
   static {
+    io.popoto.sql.calcite.PopotoCalcite.preferUnicodeDefault(); // before Calcite loads
     try {
       DriverManager.registerDriver(new PopotoDriver());
     } catch (SQLException e) {

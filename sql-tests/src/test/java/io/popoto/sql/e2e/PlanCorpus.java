@@ -1,9 +1,5 @@
 package io.popoto.sql.e2e;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,35 +29,27 @@ final class PlanCorpus {
   private PlanCorpus() {}
 
   static List<Query> load(String resource) {
-    try (InputStream in = PlanCorpus.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("corpus not on the classpath: " + resource);
-      }
-      List<Query> out = new ArrayList<>();
-      Matcher header = null;
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String s = line.strip();
-        Matcher h = HEADER.matcher(s);
-        Matcher p = PARAMS.matcher(s);
-        if (h.matches()) {
-          header = h;
-        } else if (p.matches() && !out.isEmpty()) {
-          Query last = out.remove(out.size() - 1);
-          out.add(new Query(last.dataset(), last.invariant(), last.budget(), last.why(),
-              parseParams(p.group(1)), last.sql()));
-        } else if (!s.isEmpty() && !s.startsWith("--")) {
-          if (header == null) {
-            throw new IllegalStateException("query without a budget header: " + s);
-          }
-          out.add(new Query(header.group(1), header.group(2) != null,
-              Integer.parseInt(header.group(3)), header.group(4), List.of(), s));
-          header = null;
+    List<Query> out = new ArrayList<>();
+    Matcher header = null;
+    for (String s : QueryCorpus.lines(resource)) {
+      Matcher h = HEADER.matcher(s);
+      Matcher p = PARAMS.matcher(s);
+      if (h.matches()) {
+        header = h;
+      } else if (p.matches() && !out.isEmpty()) {
+        Query last = out.remove(out.size() - 1);
+        out.add(new Query(last.dataset(), last.invariant(), last.budget(), last.why(),
+            parseParams(p.group(1)), last.sql()));
+      } else if (!s.isEmpty() && !s.startsWith("--")) {
+        if (header == null) {
+          throw new IllegalStateException("query without a budget header: " + s);
         }
+        out.add(new Query(header.group(1), header.group(2) != null,
+            Integer.parseInt(header.group(3)), header.group(4), List.of(), s));
+        header = null;
       }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return out;
   }
 
   private static List<Object> parseParams(String text) {

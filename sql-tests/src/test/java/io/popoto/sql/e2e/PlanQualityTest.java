@@ -124,8 +124,6 @@ class PlanQualityTest {
         DynamicTest.dynamicTest("pushdown=false", () -> compare(q, SCAN.get(q.dataset()))),
         DynamicTest.dynamicTest("budget " + q.budget(), () -> {
           Execution e = execute(PUSHDOWN.get(q.dataset()), q);
-          System.out.println("BUDGET " + q.budget() + " SENT " + e.commands() + " " + e.counts()
-              + " :: " + q + "\n" + explain(q));
           assertTrue(e.commands() <= q.budget(), q.budget() + " commands budgeted, sent "
               + e.counts() + "\n" + explain(q));
         }),
