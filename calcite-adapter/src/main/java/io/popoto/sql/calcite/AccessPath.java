@@ -8,9 +8,12 @@ import java.util.List;
  * candidate is re-checked against its hash, so a path only ever narrows the search.
  *
  * @param type the kind of Redis structure read
- * @param field the indexed field (null for KEYS, CLASS_SCAN and compositions)
+ * @param field the indexed field (null for KEYS, CLASS_SCAN and compositions); for COMPOSITE
+ *     the index's field names joined with ':'
  * @param values KEYS: key strings, or (field {@code *}) one escaped segment per key field for
- *     each key, key after key; VALUE_SET/REVERSE_SET: values whose sets are united
+ *     each key, key after key; VALUE_SET/REVERSE_SET: values whose sets are united;
+ *     TAGS_ALL/TAGS_ANY: escaped tags; COMPOSITE: one canonical value per index field for each
+ *     tuple, tuple after tuple
  * @param partition SORTED_RANGE: partition values, in partitionBy order
  * @param lower SORTED_RANGE lower score bound (null: -inf); GEO_RADIUS: latitude
  * @param lowerInclusive whether {@code lower} is included
@@ -54,7 +57,8 @@ public record AccessPath(QueryType type, String field, List<Operand> values,
   /** Whether a union with {@code other} is one read of the same structure with more values. */
   boolean unitesWith(AccessPath other) {
     boolean leaf = type == QueryType.KEYS || type == QueryType.VALUE_SET
-        || type == QueryType.REVERSE_SET;
+        || type == QueryType.REVERSE_SET || type == QueryType.COMPOSITE
+        || type == QueryType.TAGS_ANY;
     return leaf && type == other.type && java.util.Objects.equals(field, other.field);
   }
 

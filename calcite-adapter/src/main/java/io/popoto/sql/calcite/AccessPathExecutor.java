@@ -54,7 +54,12 @@ final class AccessPathExecutor {
         return new Batched(keys(path), batchSize);
       case VALUE_SET:
       case REVERSE_SET:
+      case TAGS_ANY:
         return new SetUnion(setKeys(path));
+      case TAGS_ALL:
+        return new SetIntersection(setKeys(path));
+      case COMPOSITE:
+        return new CompositeLookup(compositeKey(path), compositeDigests(path));
       case SORTED_RANGE:
         return new SortedRange(sortedSetKey(path), min(path), max(path), false, batchSize);
       case GEO_RADIUS:
@@ -112,6 +117,43 @@ final class AccessPathExecutor {
       }
     }
     return new ArrayList<>(keys);
+  }
+
+  /** {@code $Index:<Model>:<f1>:<f2>...} of a COMPOSITE path. */
+  private String compositeKey(AccessPath path) {
+    for (io.popoto.sql.catalog.ModelMeta.CompositeIndex ix : model().meta().indexes()) {
+      if (String.join(":", ix.fields()).equals(path.field())) {
+        return io.popoto.sql.codec.IndexKeys.compositeIndex(model(), ix);
+      }
+    }
+    throw new IllegalStateException("no Meta.indexes entry " + path.field());
+  }
+
+  /** The digest of each value tuple, every value rendered as canonical_key_str. */
+  private List<String> compositeDigests(AccessPath path) {
+    List<String> names = List.of(path.field().split(":"));
+    Set<String> digests = new LinkedHashSet<>();
+    for (int at = 0; at + names.size() <= path.values().size(); at += names.size()) {
+      List<String> rendered = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        Operand o = path.values().get(at + i);
+        if (!o.isParam()) {
+          rendered.add(o.text());
+          continue;
+        }
+        FieldDef f = model().field(names.get(i));
+        Object v = ValueConverter.fromParameter(param(o), columnOf(f).sqlType());
+        if (v == null) {
+          rendered = null; // = NULL matches nothing, and Popoto writes no entry for None
+          break;
+        }
+        rendered.add(table.schema().keyCodec().render(v, f.type()));
+      }
+      if (rendered != null) {
+        digests.add(table.indexKeys().compositeDigest(rendered));
+      }
+    }
+    return new ArrayList<>(digests);
   }
 
   /**
@@ -259,6 +301,14 @@ final class AccessPathExecutor {
               new AccessPathExecutor(table, null).setKeys(path)));
         }
         return tableRows * Math.min(0.2, 0.02 * path.values().size());
+      case TAGS_ANY:
+        return tableRows * Math.min(0.2, 0.02 * path.values().size());
+      case TAGS_ALL:
+        return tableRows * 0.02;
+      case COMPOSITE: {
+        String[] names = path.field().split(":");
+        return Math.min(tableRows * 0.1, (double) path.values().size() / names.length);
+      }
       case REVERSE_SET: {
         if (counted(path.values())) {
           return Math.max(1, table.schema().statistics().cardinality(
@@ -322,6 +372,13 @@ final class AccessPathExecutor {
             + texts(path.values());
       case REVERSE_SET:
         return "RELATIONSHIP " + table.indexKeys().fieldKey(m, m.field(path.field())) + ":"
+            + texts(path.values());
+      case TAGS_ALL:
+      case TAGS_ANY:
+        return path.type() + " " + table.indexKeys().fieldKey(m, m.field(path.field())) + ":"
+            + texts(path.values());
+      case COMPOSITE:
+        return "COMPOSITE $Index:" + m.name() + ":" + path.field() + " HGET "
             + texts(path.values());
       case SORTED_RANGE: {
         StringBuilder key = new StringBuilder(table.indexKeys().fieldKey(m, m.field(path.field())));
@@ -396,6 +453,26 @@ final class AccessPathExecutor {
     }
   }
 
+  /** The members of each set, in one pipelined round trip (none for no sets). */
+  private List<Set<String>> smembers(Jedis jedis, List<String> setKeys) {
+    if (setKeys.isEmpty()) {
+      return List.of();
+    }
+    Pipeline p = jedis.pipelined();
+    List<Response<Set<String>>> replies = new ArrayList<>();
+    for (String k : setKeys) {
+      replies.add(p.smembers(k));
+    }
+    p.sync();
+    table.schema().source().recordRoundTrips(1);
+    table.schema().source().recordCommand("SMEMBERS", setKeys.size());
+    List<Set<String>> sets = new ArrayList<>();
+    for (Response<Set<String>> r : replies) {
+      sets.add(r.get());
+    }
+    return sets;
+  }
+
   /** The members of several sets, read in one pipeline and united client side. */
   private final class SetUnion implements KeySource {
     private final List<String> setKeys;
@@ -409,22 +486,73 @@ final class AccessPathExecutor {
     public List<String> next(Jedis jedis) {
       if (members == null) {
         Set<String> union = new LinkedHashSet<>();
-        if (!setKeys.isEmpty()) {
-          Pipeline p = jedis.pipelined();
-          List<Response<Set<String>>> replies = new ArrayList<>();
-          for (String k : setKeys) {
-            replies.add(p.smembers(k));
-          }
-          p.sync();
-          table.schema().source().recordRoundTrips(1);
-          table.schema().source().recordCommand("SMEMBERS", setKeys.size());
-          for (Response<Set<String>> r : replies) {
-            union.addAll(r.get());
-          }
+        for (Set<String> set : smembers(jedis, setKeys)) {
+          union.addAll(set);
         }
         members = new Batched(new ArrayList<>(union), batchSize);
       }
       return members.next(jedis);
+    }
+  }
+
+  /** The members every one of several sets holds: one pipeline of SMEMBERS, intersected. */
+  private final class SetIntersection implements KeySource {
+    private final List<String> setKeys;
+    private KeySource members;
+
+    SetIntersection(List<String> setKeys) {
+      this.setKeys = setKeys;
+    }
+
+    @Override
+    public List<String> next(Jedis jedis) {
+      if (members == null) {
+        Set<String> common = null;
+        for (Set<String> set : smembers(jedis, setKeys)) {
+          if (common == null) {
+            common = new LinkedHashSet<>(set);
+          } else {
+            common.retainAll(set);
+          }
+        }
+        members = new Batched(common == null ? List.of() : new ArrayList<>(common), batchSize);
+      }
+      return members.next(jedis);
+    }
+  }
+
+  /** The keys a unique {@code $Index} hash maps the digests to: one pipeline of HGET. */
+  private final class CompositeLookup implements KeySource {
+    private final String hashKey;
+    private final List<String> digests;
+    private boolean done;
+
+    CompositeLookup(String hashKey, List<String> digests) {
+      this.hashKey = hashKey;
+      this.digests = digests;
+    }
+
+    @Override
+    public List<String> next(Jedis jedis) {
+      if (done || digests.isEmpty()) {
+        return null;
+      }
+      done = true;
+      Pipeline p = jedis.pipelined();
+      List<Response<String>> replies = new ArrayList<>();
+      for (String d : digests) {
+        replies.add(p.hget(hashKey, d));
+      }
+      p.sync();
+      table.schema().source().recordRoundTrips(1);
+      table.schema().source().recordCommand("HGET", digests.size());
+      List<String> keys = new ArrayList<>();
+      for (Response<String> r : replies) {
+        if (r.get() != null) {
+          keys.add(r.get());
+        }
+      }
+      return keys.isEmpty() ? null : new ArrayList<>(new LinkedHashSet<>(keys));
     }
   }
 
@@ -569,6 +697,13 @@ final class AccessPathExecutor {
           case SORTED_RANGE:
             c.add(p.zcount(sortedSetKey(b), min(b), max(b)));
             break;
+          case TAGS_ANY:
+          case TAGS_ALL:
+            // an intersection holds at most its smallest set; a union at most their sum
+            for (String k : setKeys(b)) {
+              c.add(p.scard(k));
+            }
+            break;
           default:
             c = null;
         }
@@ -581,10 +716,13 @@ final class AccessPathExecutor {
       for (int i = 0; i < branches.size(); i++) {
         double n;
         if (counts.get(i) == null) {
-          n = branches.get(i).type() == QueryType.KEYS ? branches.get(i).values().size()
+          QueryType t = branches.get(i).type();
+          n = t == QueryType.KEYS || t == QueryType.COMPOSITE ? branches.get(i).values().size()
               : Double.MAX_VALUE / 2;
         } else {
-          n = counts.get(i).stream().mapToLong(Response::get).sum();
+          n = branches.get(i).type() == QueryType.TAGS_ALL
+              ? counts.get(i).stream().mapToLong(Response::get).min().orElse(0)
+              : counts.get(i).stream().mapToLong(Response::get).sum();
           table.schema().source().recordCommand(
               branches.get(i).type() == QueryType.SORTED_RANGE ? "ZCOUNT" : "SCARD",
               counts.get(i).size());

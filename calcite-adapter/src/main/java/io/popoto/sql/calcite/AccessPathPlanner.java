@@ -137,6 +137,10 @@ final class AccessPathPlanner {
         if (geo != null) {
           others.add(geo);
         }
+        AccessPath tags = tags(c);
+        if (tags != null) {
+          others.add(tags);
+        }
         continue;
       }
       PopotoColumn col = column(cmp.ref);
@@ -165,6 +169,10 @@ final class AccessPathPlanner {
     AccessPath byKey = keyLookup(equalities);
     if (byKey != null) {
       return byKey;
+    }
+    AccessPath byComposite = compositeLookup(conjuncts);
+    if (byComposite != null) {
+      return byComposite;
     }
     List<AccessPath> paths = new ArrayList<>(others);
     for (Map.Entry<PopotoColumn, List<Operand>> e : equalities.entrySet()) {
@@ -275,6 +283,76 @@ final class AccessPathPlanner {
       }
     }
     return AccessPath.geo(lat.field().name(), args[0], args[1], args[2]);
+  }
+
+  /**
+   * {@code popoto_has_tag(tags, 'x')}, {@code popoto_has_all_tags(tags, ...)} and
+   * {@code popoto_has_any_tag(tags, ...)} on a TagField column: the tags' {@code $TagF} sets,
+   * intersected or united. The call stays above the scan and re-checks every candidate.
+   */
+  private AccessPath tags(RexNode node) {
+    if (!(node instanceof RexCall call) || call.getOperands().size() < 2) {
+      return null;
+    }
+    String name = call.getOperator().getName();
+    QueryType type = name.equalsIgnoreCase(PopotoFunctions.HAS_TAG)
+        || name.equalsIgnoreCase(PopotoFunctions.HAS_ALL_TAGS) ? QueryType.TAGS_ALL
+        : name.equalsIgnoreCase(PopotoFunctions.HAS_ANY_TAG) ? QueryType.TAGS_ANY : null;
+    PopotoColumn col = type == null ? null : column(call.getOperands().get(0));
+    if (col == null || col.field() == null || !col.field().isTags()) {
+      return null;
+    }
+    List<Operand> values = new ArrayList<>();
+    for (RexNode arg : call.getOperands().subList(1, call.getOperands().size())) {
+      List<Operand> tag = operands(col, arg);
+      if (tag == null || tag.size() != 1 || tag.get(0).isOuter()) {
+        return null;
+      }
+      values.add(tag.get(0));
+    }
+    return AccessPath.sets(type, col.field().name(), values);
+  }
+
+  /**
+   * An equality on every field of a unique {@code Meta.indexes} entry: one HGET of its
+   * {@code $Index} hash. Values are rendered with canonical_key_str, unescaped. A non-unique
+   * entry is not used: its hash keeps one key per digest, the last saved, so it cannot list
+   * every row that has the values.
+   */
+  private AccessPath compositeLookup(List<RexNode> conjuncts) {
+    ModelDef model = table.model();
+    for (io.popoto.sql.catalog.ModelMeta.CompositeIndex ix : model.meta().indexes()) {
+      if (!ix.unique()) {
+        continue;
+      }
+      Map<String, Operand> byField = new HashMap<>();
+      for (RexNode c : conjuncts) {
+        Comparison cmp = Comparison.of(c);
+        PopotoColumn col = cmp == null || cmp.kind != SqlKind.EQUALS ? null : column(cmp.ref);
+        if (col == null || col.field() == null || col.part() != PopotoColumn.Part.VALUE
+            || !ix.fields().contains(col.field().name())) {
+          continue;
+        }
+        RexNode v = stripCast(cmp.value);
+        if (v instanceof RexDynamicParam p) {
+          byField.putIfAbsent(col.field().name(), Operand.param(p.getIndex()));
+        } else if (v instanceof RexLiteral lit) {
+          Object java = ValueConverter.fromLiteral(lit, col.sqlType());
+          if (java != null) {
+            byField.putIfAbsent(col.field().name(), Operand.text(
+                table.schema().keyCodec().render(java, col.field().type())));
+          }
+        }
+      }
+      if (byField.size() == ix.fields().size()) {
+        List<Operand> values = new ArrayList<>();
+        for (String f : ix.fields()) {
+          values.add(byField.get(f));
+        }
+        return AccessPath.sets(QueryType.COMPOSITE, String.join(":", ix.fields()), values);
+      }
+    }
+    return null;
   }
 
   private static Operand numberOperand(RexNode n) {

@@ -22,12 +22,17 @@ public record PopotoColumn(String name, FieldDef field, Part part, SqlTypeName s
     return field == null ? null : field.name();
   }
 
-  /** Columns of a model: {@code _key}, then one per field (two per GeoField), hidden ones too. */
+  /**
+   * Columns of a model: {@code _key}, then one per field (two per GeoField), hidden ones too;
+   * none for the 1.x classes that keep only companion structures (BM25Field, CoOccurrenceField).
+   */
   public static List<PopotoColumn> of(ModelDef model) {
     List<PopotoColumn> columns = new ArrayList<>();
     columns.add(new PopotoColumn(KEY_COLUMN, null, Part.KEY, SqlTypeName.VARCHAR));
     for (FieldDef f : model.fields()) {
-      columns.addAll(of(f));
+      if (f.hasColumn()) {
+        columns.addAll(of(f));
+      }
     }
     return columns;
   }

@@ -25,10 +25,7 @@ public final class PopotoSchema extends AbstractSchema {
   private static final int MAX_WARNINGS = 100;
   /** Calcite asks for the functions on every name lookup; reflect on them once. */
   private static final com.google.common.collect.Multimap<String,
-      org.apache.calcite.schema.Function> FUNCTIONS =
-      com.google.common.collect.ImmutableMultimap.of(PopotoFunctions.WITHIN,
-          org.apache.calcite.schema.impl.ScalarFunctionImpl.create(PopotoFunctions.class,
-              "within"));
+      org.apache.calcite.schema.Function> FUNCTIONS = PopotoFunctions.all();
 
   private final Catalog catalog;
   private final RedisSource source;

@@ -10,6 +10,12 @@ public enum QueryType {
   REVERSE_SET,
   /** A score range of a {@code $SortF}/{@code $SortedKeyF} zset (one partition). */
   SORTED_RANGE,
+  /** {@code $TagF} sets of a TagField, intersected client side (has tag / has all tags). */
+  TAGS_ALL,
+  /** {@code $TagF} sets of a TagField, united client side (has any tag). */
+  TAGS_ANY,
+  /** One HGET per value tuple of a unique {@code Meta.indexes} hash ({@code $Index:...}). */
+  COMPOSITE,
   /** A radius query on a {@code $GeoF} set. */
   GEO_RADIUS,
   /** Every branch's candidates (OR, IN). */

@@ -27,6 +27,8 @@ final class RowDecoder {
   private final ModelDef model;
   private final List<PopotoColumn> columns;
   private final List<String> hashFields;
+  /** 1.x capped lists among the columns, read with LRANGE from {@code <key>::<field>}. */
+  private final List<FieldDef> listFields;
   private final int[] fieldIndex;
   private final ValueCodec codec;
   private final KeyCodec keyCodec;
@@ -42,13 +44,54 @@ final class RowDecoder {
     this.strict = strict;
     this.warnings = warnings;
     Map<String, Integer> positions = new LinkedHashMap<>();
+    Map<String, Integer> lists = new LinkedHashMap<>();
     this.fieldIndex = new int[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       String f = columns.get(i).hashField();
-      fieldIndex[i] = f == null ? -1 : positions.computeIfAbsent(f, k -> positions.size());
+      if (f != null && model.field(f).isCappedList()) {
+        // list values follow the hash values in the decoded array
+        fieldIndex[i] = -2 - lists.computeIfAbsent(f, k -> lists.size());
+      } else {
+        fieldIndex[i] = f == null ? -1 : positions.computeIfAbsent(f, k -> positions.size());
+      }
     }
     this.hashFields = new ArrayList<>(positions.keySet());
+    this.listFields = lists.keySet().stream().map(model::field).toList();
+    for (int i = 0; i < fieldIndex.length; i++) {
+      if (fieldIndex[i] <= -2) {
+        fieldIndex[i] = hashFields.size() + (-2 - fieldIndex[i]);
+      }
+    }
   }
+
+  /** The capped lists to LRANGE per row, in the order {@link #decode} expects them. */
+  List<FieldDef> listFields() {
+    return listFields;
+  }
+
+  /**
+   * Whether a candidate can be a row of this model: an instance key with the model's segment
+   * count. 1.x keeps capped lists at {@code <key>::<field>} and 1.8.x pointers at
+   * {@code <key>\0idxptr\0<field>}, both inside {@code <Model>:*}; neither is ever a row.
+   */
+  boolean isRowKey(String key) {
+    String name = model.name();
+    if (!key.startsWith(name) || key.length() == name.length()
+        || key.charAt(name.length()) != ':') {
+      return false;
+    }
+    int colons = 0;
+    for (int i = name.length(); i < key.length(); i++) {
+      if (key.charAt(i) == ':') {
+        colons++;
+      }
+    }
+    return colons == model.keyFields().size() && !key.contains(LEGACY_INDEX_POINTER)
+        && !key.contains(LEGACY_TAG_POINTER);
+  }
+
+  private static final String LEGACY_INDEX_POINTER = "\0idxptr\0";
+  private static final String LEGACY_TAG_POINTER = "\0tagptr\0";
 
   /** The hash fields to HMGET, in the order {@link #decode} expects their values. */
   List<String> hashFields() {
@@ -60,9 +103,18 @@ final class RowDecoder {
    * a null entry means the hash has no such field (not the same as a stored msgpack nil).
    */
   Object[] decode(String key, List<byte[]> values) {
-    Object[] decoded = new Object[hashFields.size()];
-    for (int j = 0; j < decoded.length; j++) {
+    return decode(key, values, List.of());
+  }
+
+  /** As {@link #decode(String, List)}, with each capped list's LRANGE reply. */
+  Object[] decode(String key, List<byte[]> values, List<List<byte[]>> lists) {
+    Object[] decoded = new Object[hashFields.size() + listFields.size()];
+    for (int j = 0; j < hashFields.size(); j++) {
       decoded[j] = decodeField(key, model.field(hashFields.get(j)), values.get(j));
+    }
+    for (int j = 0; j < listFields.size(); j++) {
+      decoded[hashFields.size() + j] = decodeList(key, listFields.get(j),
+          j < lists.size() ? lists.get(j) : List.of());
     }
     Object[] row = new Object[columns.size()];
     for (int i = 0; i < row.length; i++) {
@@ -76,8 +128,21 @@ final class RowDecoder {
     if (bytes == null) {
       return missing(key, field);
     }
+    return lenient(() -> codec.decode(key, field, bytes));
+  }
+
+  private Object decodeList(String key, FieldDef field, List<byte[]> items) {
+    return lenient(() -> codec.decodeCappedList(key, field, items));
+  }
+
+  private interface Decoding {
+    Object get() throws PopotoDecodeException;
+  }
+
+  /** Strict mode fails the query; lenient mode gives NULL plus a warning. */
+  private Object lenient(Decoding decoding) {
     try {
-      return codec.decode(key, field, bytes);
+      return decoding.get();
     } catch (PopotoDecodeException e) {
       if (strict) {
         throw new PopotoReadException(e.getMessage(), e);
@@ -124,6 +189,11 @@ final class RowDecoder {
     }
     if (v instanceof byte[] b) {
       return new ByteString(b);
+    }
+    if (v instanceof java.math.BigDecimal d && c.field().decimalPlaces() != null) {
+      // The declared scale, as a NUMERIC(p, s) column holds it: 5.5 reads as 5.50 (a
+      // SortedField Decimal stores float text); more places round half-even.
+      return d.setScale(c.field().decimalPlaces(), java.math.RoundingMode.HALF_EVEN);
     }
     return v;
   }

@@ -79,6 +79,15 @@ final class ValueConverter {
           return d.toLocalDate();
         }
         return v instanceof Number n ? LocalDate.ofEpochDay(n.longValue()) : null;
+      case TIME:
+        // a 1.x SortedField(type=time) scores seconds since midnight, so its bound matters
+        if (v instanceof java.sql.Time t) {
+          // like Timestamp above: the wall clock, with the milliseconds toLocalTime() drops
+          return t.toLocalTime().withNano((int) Math.floorMod(t.getTime(), 1000L) * 1_000_000);
+        }
+        return v instanceof Number n
+            ? LocalTime.ofNanoOfDay(Math.floorMod(n.longValue(), 86_400_000L) * 1_000_000L)
+            : null;
       case TIMESTAMP:
         if (v instanceof java.sql.Timestamp t) {
           return t.toLocalDateTime();

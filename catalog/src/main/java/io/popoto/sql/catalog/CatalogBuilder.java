@@ -15,7 +15,8 @@ import java.util.Set;
 final class CatalogBuilder {
   private static final List<String> TOP_PROPERTIES = List.of("popoto", "naiveDatetimeZone",
       "models", "guessed");
-  private static final List<String> MODEL_PROPERTIES = List.of("fields", "guessed");
+  private static final List<String> MODEL_PROPERTIES = List.of("fields", "meta", "guessed");
+  private static final List<String> META_PROPERTIES = List.of("indexes", "ttl");
   /** The SQL primary-key column every table gets. */
   private static final String SQL_KEY_COLUMN = "_key";
   private static final String TOP = "the catalog";
@@ -35,7 +36,7 @@ final class CatalogBuilder {
     Shapes.checkMembers(root, TOP_PROPERTIES, TOP, problems);
     FormatLine line = formatLine(root);
     ZoneId zone = zone(root);
-    List<ModelDef> models = models(root);
+    List<ModelDef> models = models(root, line);
     problems.throwIfAny();
     return new Catalog(line, zone, models);
   }
@@ -44,14 +45,14 @@ final class CatalogBuilder {
     Located.Member m = root.member("popoto");
     if (m == null) {
       problems.add(root.position, "Missing property 'popoto': the Popoto line that wrote the"
-          + " data, \"0.8\" or \"newest\"");
+          + " data, \"0.8\" or \"1\"");
       return null;
     }
     String text = Shapes.string(m, TOP, problems);
     FormatLine line = FormatLine.parse(text);
     if (text != null && line == null) {
       problems.add(m.value().position, "Unknown Popoto line '" + text + "'; use \"0.8\" (also"
-          + " \"0.8.3\") or \"newest\"");
+          + " \"0.8.3\") or \"1\" (also \"1.10\", \"newest\")");
     }
     return line;
   }
@@ -74,7 +75,7 @@ final class CatalogBuilder {
     }
   }
 
-  private List<ModelDef> models(Located root) {
+  private List<ModelDef> models(Located root, FormatLine line) {
     Located.Member m = root.member("models");
     if (m == null) {
       problems.add(root.position, "Missing property 'models': an object mapping each model"
@@ -87,7 +88,7 @@ final class CatalogBuilder {
     Map<String, Located.Member> declared = uniqueNames(m.value(), "Model", "", true);
     List<ModelDef> result = new ArrayList<>();
     for (Located.Member model : declared.values()) {
-      ModelDef def = model(model, declared.keySet());
+      ModelDef def = model(model, declared.keySet(), line);
       if (def != null) {
         result.add(def);
       }
@@ -127,7 +128,7 @@ final class CatalogBuilder {
     return first;
   }
 
-  private ModelDef model(Located.Member model, Set<String> catalogModels) {
+  private ModelDef model(Located.Member model, Set<String> catalogModels, FormatLine line) {
     String name = model.key();
     String owner = "model '" + name + "'";
     Located obj = model.value();
@@ -149,7 +150,7 @@ final class CatalogBuilder {
         " of model '" + name + "'", false);
     checkReservedNames(name, declared);
     FieldBuilder builder = new FieldBuilder(problems, name,
-        new LinkedHashSet<>(declared.keySet()), catalogModels);
+        new LinkedHashSet<>(declared.keySet()), catalogModels, line);
     List<FieldDef> fields = new ArrayList<>();
     boolean complete = true;
     for (Located.Member field : declared.values()) {
@@ -161,7 +162,67 @@ final class CatalogBuilder {
       }
     }
     checkGeoColumns(name, fields);
-    return complete ? new ModelDef(name, fields, model.keyPosition()) : null;
+    ModelMeta meta = meta(obj.member("meta"), name, declared.keySet());
+    return complete ? new ModelDef(name, fields, model.keyPosition(), meta) : null;
+  }
+
+  /**
+   * {@code "meta": {"indexes": [[["f1", "f2"], true], ...], "ttl": 3600}}: Python's
+   * {@code Meta.indexes = ((("f1", "f2"), True), ...)} transcribed as JSON arrays.
+   */
+  private ModelMeta meta(Located.Member m, String model, Set<String> fields) {
+    String owner = "the meta of model '" + model + "'";
+    if (m == null || !Shapes.expect(m, Located.Kind.OBJECT, "an object", "model '" + model
+        + "'", problems)) {
+      return ModelMeta.NONE;
+    }
+    Shapes.checkMembers(m.value(), META_PROPERTIES, owner, problems);
+    Integer ttl = null;
+    Located.Member ttlMember = m.value().member("ttl");
+    if (ttlMember != null && Shapes.expect(ttlMember, Located.Kind.INTEGER, "an integer",
+        owner, problems)) {
+      ttl = ((Number) ttlMember.value().scalar).intValue();
+    }
+    List<ModelMeta.CompositeIndex> indexes = new ArrayList<>();
+    Located.Member ix = m.value().member("indexes");
+    if (ix != null && Shapes.expect(ix, Located.Kind.ARRAY, "an array", owner, problems)) {
+      for (Located entry : ix.value().elements) {
+        ModelMeta.CompositeIndex index = compositeIndex(entry, model, fields);
+        if (index != null) {
+          indexes.add(index);
+        }
+      }
+    }
+    return new ModelMeta(indexes, ttl);
+  }
+
+  private ModelMeta.CompositeIndex compositeIndex(Located entry, String model,
+      Set<String> fields) {
+    boolean shaped = entry.kind == Located.Kind.ARRAY && entry.elements.size() == 2
+        && entry.elements.get(0).kind == Located.Kind.ARRAY
+        && entry.elements.get(1).kind == Located.Kind.BOOLEAN;
+    if (!shaped) {
+      problems.add(entry.position, "An index of model '" + model + "' must be"
+          + " [[\"field\", ...], unique], as in Meta.indexes, not " + entry.describe());
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (Located n : entry.elements.get(0).elements) {
+      if (n.kind != Located.Kind.STRING) {
+        problems.add(n.position, "An index of model '" + model + "' names fields by string,"
+            + " not " + n.describe());
+      } else if (!fields.contains(n.string())) {
+        problems.add(n.position, "Index of model '" + model + "' names '" + n.string()
+            + "', which is not a field of '" + model + "'" + Suggest.didYouMean(n.string(),
+            fields));
+      } else {
+        names.add(n.string());
+      }
+    }
+    if (names.isEmpty() || names.size() != entry.elements.get(0).elements.size()) {
+      return null;
+    }
+    return new ModelMeta.CompositeIndex(names, (Boolean) entry.elements.get(1).scalar);
   }
 
   private void checkReservedNames(String model, Map<String, Located.Member> fields) {

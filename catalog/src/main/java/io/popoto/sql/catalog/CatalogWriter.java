@@ -49,6 +49,7 @@ public final class CatalogWriter {
           fields.set(field.name(), node);
         }
       }
+      putMeta(modelNode, model.meta());
       putGuessed(modelNode, guessed.apply(model, null));
     }
     try {
@@ -83,13 +84,40 @@ public final class CatalogWriter {
     if (!field.indexPrefix().equals(fieldClass.defaultIndexPrefix())) {
       node.put("indexPrefix", field.indexPrefix());
     }
+    if (field.decimalPlaces() != null) {
+      node.put("decimal_places", field.decimalPlaces());
+    }
+    if (field.extras().maxLength() != null) {
+      node.put("max_length", field.extras().maxLength());
+    }
+    if (field.extras().strategy() != null) {
+      node.put("strategy", field.extras().strategy());
+    }
     return node;
+  }
+
+  private static void putMeta(ObjectNode modelNode, ModelMeta meta) {
+    if (meta.indexes().isEmpty() && meta.ttl() == null) {
+      return;
+    }
+    ObjectNode node = modelNode.putObject("meta");
+    if (!meta.indexes().isEmpty()) {
+      ArrayNode indexes = node.putArray("indexes");
+      for (ModelMeta.CompositeIndex ix : meta.indexes()) {
+        ArrayNode entry = indexes.addArray();
+        ArrayNode names = entry.addArray();
+        ix.fields().forEach(names::add);
+        entry.add(ix.unique());
+      }
+    }
+    if (meta.ttl() != null) {
+      node.put("ttl", meta.ttl());
+    }
   }
 
   /** Mirrors the reader's default for {@code "null"}. */
   private static boolean nullableByDefault(FieldClass c) {
-    return c != FieldClass.AUTO_KEY_FIELD && c != FieldClass.SORTED_FIELD
-        && c != FieldClass.SORTED_KEY_FIELD;
+    return c != FieldClass.AUTO_KEY_FIELD && !c.isSorted();
   }
 
   private static void putGuessed(ObjectNode node, List<String> guesses) {

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 final class FieldBuilder {
   static final List<String> PROPERTIES = List.of("class", "type", "null", "default",
       "partitionBy", "partition_by", "sort_by", "model", "indexPrefix", "subclass", "auto_now",
-      "auto_now_add", "max_length", "guessed");
+      "auto_now_add", "max_length", "decimal_places", "strategy", "guessed");
+  /** AutoKeyField strategies of Popoto 1.x (spec 1x 4.2). */
+  private static final List<String> STRATEGIES = List.of("uuid4", "ulid", "ksuid");
   private static final List<String> PARTITION_NAMES = List.of("partitionBy", "partition_by",
       "sort_by");
   /** The types Popoto can turn into a sorted-set score (spec 4.3). */
@@ -22,13 +24,15 @@ final class FieldBuilder {
   private final String model;
   private final Set<String> modelFields;
   private final Set<String> catalogModels;
+  private final FormatLine line;
 
   /**
    * @param modelFields the names of every field declared by the model
    * @param catalogModels the names of every model of the catalog, for relationships
    */
   FieldBuilder(Problems problems, String model, Set<String> modelFields,
-      Set<String> catalogModels) {
+      Set<String> catalogModels, FormatLine line) {
+    this.line = line;
     this.problems = problems;
     this.model = model;
     this.modelFields = modelFields;
@@ -54,11 +58,34 @@ final class FieldBuilder {
     String prefix = indexPrefix(obj, owner);
     checkFlags(obj, fieldClass, owner);
     Object defaultValue = defaultValue(obj, type, owner);
+    Integer places = decimalPlaces(obj, type, owner);
+    FieldDef.Extras extras = extras(obj, fieldClass, owner);
     if (fieldClass == null || type == null) {
       return null;
     }
     return new FieldDef(name, fieldClass, type, nullable, defaultValue, partitionBy, target,
-        prefix, false, declaration.keyPosition());
+        prefix, false, declaration.keyPosition(), places, extras);
+  }
+
+  /** max_length (a capped list on the 1.x line) and an AutoKeyField's strategy. */
+  private FieldDef.Extras extras(Located obj, FieldClass fieldClass, String owner) {
+    Located.Member maxLength = obj.member("max_length");
+    Integer max = maxLength != null && maxLength.value().kind == Located.Kind.INTEGER
+        ? ((Number) maxLength.value().scalar).intValue() : null;
+    Located.Member strategy = obj.member("strategy");
+    String s = strategy == null ? null : Shapes.string(strategy, owner, problems);
+    if (s != null && fieldClass != null && fieldClass != FieldClass.AUTO_KEY_FIELD) {
+      problems.add(strategy.keyPosition(), "Property 'strategy' is only for AutoKeyField, not"
+          + " for " + fieldClass.popotoName() + " " + owner);
+    } else if (s != null && !STRATEGIES.contains(s)) {
+      problems.add(strategy.value().position, "Unknown strategy '" + s + "' for " + owner
+          + "; use uuid4, ulid or ksuid" + Suggest.didYouMean(s, STRATEGIES));
+    }
+    // 0.8.3's max_length only limits a value; 1.x moves a capped list out of the hash.
+    boolean capped = max != null && fieldClass == FieldClass.LIST_FIELD
+        && line == FormatLine.NEWEST;
+    return max == null && s == null ? FieldDef.Extras.NONE
+        : new FieldDef.Extras(max, capped, s);
   }
 
   private FieldClass fieldClass(Located.Member declaration, Located obj, String owner) {
@@ -125,8 +152,8 @@ final class FieldBuilder {
       return given;
     }
     // Popoto forces null=False on the classes that must always have a value.
-    return fieldClass != FieldClass.AUTO_KEY_FIELD && fieldClass != FieldClass.SORTED_FIELD
-        && fieldClass != FieldClass.SORTED_KEY_FIELD;
+    return fieldClass != FieldClass.AUTO_KEY_FIELD
+        && (fieldClass == null || !fieldClass.isSorted());
   }
 
   private List<String> partitionBy(Located obj, FieldClass fieldClass, String name,
@@ -239,7 +266,7 @@ final class FieldBuilder {
       if (m == null || Shapes.bool(m, owner, problems) == null || fieldClass == null) {
         continue;
       }
-      if (fieldClass != FieldClass.DATETIME_FIELD && fieldClass != FieldClass.SORTED_FIELD) {
+      if (fieldClass != FieldClass.DATETIME_FIELD && !fieldClass.isSorted()) {
         problems.add(m.keyPosition(), "Property '" + flag + "' is only for DatetimeField and"
             + " SortedField, not for " + fieldClass.popotoName() + " " + owner);
       }
@@ -248,6 +275,29 @@ final class FieldBuilder {
     if (maxLength != null) {
       Shapes.expect(maxLength, Located.Kind.INTEGER, "an integer", owner, problems);
     }
+  }
+
+  /**
+   * {@code decimal_places} (Django's and pydantic's word; Popoto's DecimalField has none): the
+   * scale of a Decimal field's values, as a SQL NUMERIC(p, s) column declares it.
+   */
+  private Integer decimalPlaces(Located obj, ValueType type, String owner) {
+    Located.Member m = obj.member("decimal_places");
+    if (m == null || !Shapes.expect(m, Located.Kind.INTEGER, "an integer", owner, problems)) {
+      return null;
+    }
+    long places = ((Number) m.value().scalar).longValue();
+    if (type != null && type != ValueType.DECIMAL) {
+      problems.add(m.keyPosition(), "Property 'decimal_places' is only for Decimal fields, not"
+          + " for type '" + type.pythonName() + "' of " + owner);
+      return null;
+    }
+    if (places < 0 || places > FieldDef.MAX_DECIMAL_PLACES) {
+      problems.add(m.value().position, "Property 'decimal_places' of " + owner
+          + " must be between 0 and " + FieldDef.MAX_DECIMAL_PLACES + ", not " + places);
+      return null;
+    }
+    return type == null ? null : (int) places;
   }
 
   private Object defaultValue(Located obj, ValueType type, String owner) {

@@ -25,10 +25,43 @@ public enum FieldClass {
   SET_FIELD("SetField", ValueType.SET, IndexKind.NONE),
   TUPLE_FIELD("TupleField", ValueType.TUPLE, IndexKind.NONE),
   DATE_FIELD("DateField", ValueType.DATE, IndexKind.NONE),
-  TIME_FIELD("TimeField", ValueType.TIME, IndexKind.NONE);
+  TIME_FIELD("TimeField", ValueType.TIME, IndexKind.NONE),
+  // Popoto 1.x
+  STRING_FIELD("StringField", ValueType.STR, IndexKind.NONE),
+  DATAFRAME_FIELD("DataFrameField", ValueType.DATAFRAME, IndexKind.NONE),
+  /** A non-key field with a {@code $IndexF} set per value (spec 1x 4.3). */
+  INDEXED_FIELD("IndexedField", ValueType.STR, IndexKind.VALUE_SET),
+  /** Like IndexedField, under {@code $UniquF}; Popoto refuses a second row with the value. */
+  UNIQUE_FIELD("UniqueField", ValueType.STR, IndexKind.VALUE_SET),
+  /** A sorted list of tags in the hash and one {@code $TagF} set per tag (spec 1x 4.4). */
+  TAG_FIELD("TagField", ValueType.LIST, IndexKind.TAG_SET),
+  // 1.x agent-memory fields that keep a value in the hash (their companion keys are not read)
+  /** The current confidence (float); per-member metadata lives in {@code $ConfidencF:...:data}. */
+  CONFIDENCE_FIELD("ConfidenceField", ValueType.FLOAT, IndexKind.NONE),
+  /** A SortedField of float timestamps ({@code auto_now}); decay is computed at query time. */
+  DECAYING_SORTED_FIELD("DecayingSortedField", ValueType.FLOAT, IndexKind.SORTED_SET),
+  /** A DecayingSortedField; its cycles and pressure live in companion hashes. */
+  CYCLIC_DECAY_FIELD("CyclicDecayField", ValueType.FLOAT, IndexKind.SORTED_SET),
+  /** The valid-from epoch (float); the interval state lives in companion zsets. */
+  VALIDITY_FIELD("ValidityField", ValueType.FLOAT, IndexKind.NONE),
+  /** The embedding's dimension count (int); the vector is a .npy file outside Redis. */
+  EMBEDDING_FIELD("EmbeddingField", ValueType.INT, IndexKind.NONE),
+  /** A {@code $CF:...} reference string; the content is in a file store outside Redis. */
+  CONTENT_FIELD("ContentField", ValueType.STR, IndexKind.NONE),
+  // 1.x fields that keep only companion structures: accepted, no column
+  /** BM25 term statistics under {@code $BM25:...}; no value of its own. */
+  BM25_FIELD("BM25Field", ValueType.STR, IndexKind.COMPANION),
+  /** Weighted edges in per-instance zsets; no value of its own. */
+  CO_OCCURRENCE_FIELD("CoOccurrenceField", ValueType.STR, IndexKind.COMPANION);
 
   /** What Redis structure a field class maintains. */
-  public enum IndexKind { NONE, VALUE_SET, SORTED_SET, GEO, REVERSE_SET }
+  public enum IndexKind {
+    NONE, VALUE_SET, SORTED_SET, GEO, REVERSE_SET,
+    /** One set per tag ({@code $TagF}). */
+    TAG_SET,
+    /** Only companion structures, nothing a column shows. */
+    COMPANION
+  }
 
   private final String popotoName;
   private final ValueType defaultType;
@@ -59,6 +92,11 @@ public enum FieldClass {
         || this == SORTED_KEY_FIELD;
   }
 
+  /** False for the classes that keep only companion structures: they get no SQL column. */
+  public boolean hasColumn() {
+    return indexKind != IndexKind.COMPANION;
+  }
+
   public boolean isSorted() {
     return indexKind == IndexKind.SORTED_SET;
   }
@@ -66,7 +104,8 @@ public enum FieldClass {
   /** Whether the catalog may override the declared type ({@code Field(type=...)}). */
   public boolean acceptsType() {
     return this == FIELD || this == KEY_FIELD || this == UNIQUE_KEY_FIELD
-        || this == SORTED_FIELD || this == SORTED_KEY_FIELD;
+        || this == SORTED_FIELD || this == SORTED_KEY_FIELD || this == INDEXED_FIELD
+        || this == UNIQUE_FIELD;
   }
 
   /** The index prefix Popoto derives from this class's name. */

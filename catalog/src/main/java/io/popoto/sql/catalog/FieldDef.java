@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param indexPrefix the {@code $...F} prefix of this field's index keys
  * @param hidden true for Popoto's implicit {@code _auto_key}
  * @param position where the field was declared
+ * @param decimalPlaces for a Decimal field, the scale its values are read with (the catalog's
+ *     {@code decimal_places}), or null when undeclared: the values then keep their own scale
+ * @param extras the 1.x properties: max_length, a capped list, an AutoKeyField strategy
  */
 public record FieldDef(
     String name,
@@ -28,7 +31,33 @@ public record FieldDef(
     String model,
     String indexPrefix,
     boolean hidden,
-    SourcePosition position) {
+    SourcePosition position,
+    Integer decimalPlaces,
+    Extras extras) {
+
+  /** The most decimal places a Decimal field may declare (the SQL type's maximum precision). */
+  public static final int MAX_DECIMAL_PLACES = 19;
+
+  /**
+   * Properties most fields do without.
+   *
+   * @param maxLength {@code max_length=...}, or null
+   * @param capped a 1.x {@code ListField(max_length=N)}: its items live in the LIST
+   *     {@code <key>::<field>}, not in the hash (spec 1x 4.8)
+   * @param strategy an AutoKeyField's {@code strategy=} ({@code uuid4}, {@code ulid},
+   *     {@code ksuid}), or null for the default uuid4
+   */
+  public record Extras(Integer maxLength, boolean capped, String strategy) {
+    public static final Extras NONE = new Extras(null, false, null);
+  }
+
+  /** A field without declared decimal places or 1.x extras. */
+  public FieldDef(String name, FieldClass fieldClass, ValueType type, boolean nullable,
+      Object defaultValue, List<String> partitionBy, String model, String indexPrefix,
+      boolean hidden, SourcePosition position) {
+    this(name, fieldClass, type, nullable, defaultValue, partitionBy, model, indexPrefix, hidden,
+        position, null, Extras.NONE);
+  }
 
   public FieldDef {
     Objects.requireNonNull(name, "name");
@@ -41,6 +70,20 @@ public record FieldDef(
     if (position == null) {
       position = SourcePosition.UNKNOWN;
     }
+    if (decimalPlaces != null && (type != ValueType.DECIMAL || decimalPlaces < 0
+        || decimalPlaces > MAX_DECIMAL_PLACES)) {
+      throw new IllegalArgumentException("decimal places " + decimalPlaces + " for " + type
+          + " field " + name);
+    }
+    if (extras == null) {
+      extras = Extras.NONE;
+    }
+  }
+
+  /** The same field with its values read at {@code places} decimal places (null: undeclared). */
+  public FieldDef withDecimalPlaces(Integer places) {
+    return new FieldDef(name, fieldClass, type, nullable, defaultValue, partitionBy, model,
+        indexPrefix, hidden, position, places, extras);
   }
 
   /** A field with the class's defaults, convenient in code and tests. */
@@ -63,6 +106,21 @@ public record FieldDef(
 
   public boolean isGeo() {
     return fieldClass == FieldClass.GEO_FIELD;
+  }
+
+  /** A 1.x capped list, read with LRANGE from {@code <key>::<field>}. */
+  public boolean isCappedList() {
+    return extras.capped();
+  }
+
+  /** A TagField: a sorted list of tags and one {@code $TagF} set per tag. */
+  public boolean isTags() {
+    return fieldClass == FieldClass.TAG_FIELD;
+  }
+
+  /** Whether the field is a column: companion-only classes are accepted but not shown. */
+  public boolean hasColumn() {
+    return fieldClass.hasColumn();
   }
 
   public boolean isAutoKey() {

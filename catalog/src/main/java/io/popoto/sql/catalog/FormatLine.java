@@ -9,8 +9,11 @@ import java.util.Locale;
 public enum FormatLine {
   /** Popoto 0.8.x, the April 2024 snapshot. */
   V0_8("0.8"),
-  /** The newest Popoto (1.x). */
-  NEWEST("newest");
+  /**
+   * Popoto 1.x (1.10.1 and the newest code read); written {@code "1"}, with {@code "newest"}
+   * kept as an alias.
+   */
+  NEWEST("1");
 
   private final String label;
 
@@ -22,7 +25,10 @@ public enum FormatLine {
     return label;
   }
 
-  /** Accepts {@code 0.8}, {@code 0.8.3}, {@code 0.8.x}, {@code newest}; null when unknown. */
+  /**
+   * Accepts {@code 0.8}, {@code 0.8.3}, {@code 0.8.x}, {@code 1}, {@code 1.x}, {@code 1.10.1},
+   * {@code newest}; null when unknown.
+   */
   public static FormatLine parse(String text) {
     if (text == null) {
       return null;
@@ -31,7 +37,7 @@ public enum FormatLine {
     if (t.equals("0.8") || t.startsWith("0.8.") || t.equals("0.8.x")) {
       return V0_8;
     }
-    if (t.equals("newest") || t.equals("latest") || t.matches("1(\\..*)?")) {
+    if (t.equals("newest") || t.equals("latest") || t.matches("1(\\.[0-9x]+)*")) {
       return NEWEST;
     }
     return null;

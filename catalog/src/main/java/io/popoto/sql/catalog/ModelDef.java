@@ -20,9 +20,16 @@ public final class ModelDef {
   private final Map<String, FieldDef> fields;
   private final List<FieldDef> keyFields;
   private final SourcePosition position;
+  private final ModelMeta meta;
 
   public ModelDef(String name, List<FieldDef> declared, SourcePosition position) {
+    this(name, declared, position, ModelMeta.NONE);
+  }
+
+  public ModelDef(String name, List<FieldDef> declared, SourcePosition position,
+      ModelMeta meta) {
     this.name = name;
+    this.meta = meta == null ? ModelMeta.NONE : meta;
     this.position = position == null ? SourcePosition.UNKNOWN : position;
     Map<String, FieldDef> map = new LinkedHashMap<>();
     for (FieldDef f : declared) {
@@ -61,6 +68,11 @@ public final class ModelDef {
   /** Key fields in instance-key segment order (alphabetical by field name). */
   public List<FieldDef> keyFields() {
     return keyFields;
+  }
+
+  /** {@code Meta.indexes} and {@code Meta.ttl}. */
+  public ModelMeta meta() {
+    return meta;
   }
 
   public SourcePosition position() {

@@ -2,7 +2,12 @@ package io.popoto.sql.codec;
 
 import io.popoto.sql.catalog.FieldDef;
 import io.popoto.sql.catalog.ModelDef;
+import io.popoto.sql.catalog.ModelMeta;
 import io.popoto.sql.catalog.ValueType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Names of Popoto's index keys (spec 4), each from the field's catalog prefix. */
@@ -53,6 +58,45 @@ public final class IndexKeys {
    */
   public String fieldKey(ModelDef model, FieldDef field) {
     return fieldPrefix(model, field);
+  }
+
+  /** {@code $TagF:<Model>:<field>:<seg(str(tag))>}: one set per tag (spec 1x 4.4). */
+  public String tagSet(ModelDef model, FieldDef field, String tag) {
+    return fieldPrefix(model, field) + ":" + codec.clean(tag);
+  }
+
+  /** {@code $IdxPtr:<key>:<field>}: the value set an IndexedField's row is in (spec 1x 4.3). */
+  public static String indexPointer(String instanceKey, FieldDef field) {
+    return "$IdxPtr:" + instanceKey + ":" + field.name();
+  }
+
+  /** {@code $TagPtr:<key>:<field>}: the tag sets a TagField's row is in. */
+  public static String tagPointer(String instanceKey, FieldDef field) {
+    return "$TagPtr:" + instanceKey + ":" + field.name();
+  }
+
+  /** {@code <key>::<field>}: the LIST of a 1.x capped ListField (spec 1x 4.8). */
+  public static String cappedList(String instanceKey, FieldDef field) {
+    return instanceKey + "::" + field.name();
+  }
+
+  /** {@code $Index:<Model>:<f1>:<f2>...}, built with an f-string: nothing is escaped. */
+  public static String compositeIndex(ModelDef model, ModelMeta.CompositeIndex index) {
+    return "$Index:" + model.name() + ":" + String.join(":", index.fields());
+  }
+
+  /**
+   * The hash field of a row in a {@code $Index} hash: the first 16 hex digits of
+   * {@code sha256(":".join(canonical_key_str(v) for v in values))}; values in index order.
+   */
+  public String compositeDigest(List<String> renderedValues) {
+    try {
+      byte[] sha = MessageDigest.getInstance("SHA-256")
+          .digest(String.join(":", renderedValues).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   private String fieldPrefix(ModelDef model, FieldDef field) {

@@ -168,7 +168,8 @@ final class JsonText {
         : v.asFloatValue().toDouble();
   }
 
-  private static int compareCodePoints(String a, String b) {
+  /** Python's str order: by code point, not by UTF-16 unit. */
+  static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {

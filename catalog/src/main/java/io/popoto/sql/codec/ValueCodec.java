@@ -65,6 +65,23 @@ public final class ValueCodec {
     }
   }
 
+  /**
+   * A 1.x capped list from its LRANGE 0 -1 reply (spec 1x 4.8): JSON array text of the items
+   * in list order. Each item was packed with the envelope of its own runtime type, so an
+   * envelope item shows its payload ({@code "12.50"}, an ISO datetime, a tuple's array); an
+   * empty or missing LIST is {@code []}, as Popoto loads it.
+   */
+  public String decodeCappedList(String key, FieldDef field, List<byte[]> items)
+      throws PopotoDecodeException {
+    List<Value> values = new java.util.ArrayList<>(items.size());
+    for (byte[] item : items) {
+      Value v = MsgpackValues.read(key + "::" + field.name(), field.name(), item);
+      Envelope env = Envelope.of(v);
+      values.add(env == null ? v : env.payload());
+    }
+    return JsonText.of(org.msgpack.value.ValueFactory.newArray(values));
+  }
+
   /** The field's declared default as a Java value of its column type; null when none. */
   public Object defaultValue(FieldDef field) {
     Object d = field.defaultValue();

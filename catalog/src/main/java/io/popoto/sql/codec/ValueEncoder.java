@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.Collection;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
@@ -44,8 +45,34 @@ public final class ValueEncoder {
     }
   }
 
+  /**
+   * One item of a 1.x capped list: packed with the envelope of its own runtime type (spec 1x
+   * 4.8): BigDecimal, LocalDate, LocalTime, LocalDateTime/OffsetDateTime and Set are
+   * enveloped, anything else is packed plain.
+   */
+  public byte[] encodeItem(Object item) {
+    ValueType runtime = item instanceof BigDecimal ? ValueType.DECIMAL
+        : item instanceof LocalDate ? ValueType.DATE
+        : item instanceof LocalTime || item instanceof OffsetTime ? ValueType.TIME
+        : item instanceof LocalDateTime || item instanceof OffsetDateTime ? ValueType.DATETIME
+        : item instanceof java.util.Set ? ValueType.SET : ValueType.LIST;
+    return encode(new FieldDef("item", FieldClass.FIELD, runtime, true, null, null, null, null,
+        false, null), item);
+  }
+
   private void packField(MessagePacker p, FieldDef field, Object value) throws IOException {
     ValueType type = field.type();
+    if (field.isTags()) {
+      // TagField: sorted(set(str(t) for t in tags if t is not None)); no tags is [].
+      java.util.TreeSet<String> tags = new java.util.TreeSet<>(JsonText::compareCodePoints);
+      for (Object t : value == null ? List.of() : (Iterable<?>) value) {
+        if (t != null) {
+          tags.add(t.toString());
+        }
+      }
+      packAny(p, new java.util.ArrayList<>(tags));
+      return;
+    }
     if (type == ValueType.GEO) {
       // "No location" keeps the envelope: __tuple__ [nil, nil].
       GeoPoint g = (GeoPoint) value;

@@ -27,9 +27,20 @@ final class DraftBuilder {
   private static final Set<ValueType> SORTABLE = EnumSet.of(ValueType.INT, ValueType.FLOAT,
       ValueType.DECIMAL, ValueType.DATE, ValueType.DATETIME, ValueType.TIME);
   private static final Set<String> KNOWN_PREFIXES = Set.of("$KeyF", "$UniqueKeyF",
-      "$SortedKeyF", "$SortF", "$GeoF", "$RelationshipF");
-  // uuid4 hex, as 0.8.3's AutoKeyField writes it.
+      "$SortedKeyF", "$SortF", "$GeoF", "$RelationshipF", "$IndexF", "$UniquF", "$TagF",
+      "$DecayingSortF", "$CyclicDecayF", "$ConfidencF", "$ValidityF");
+  /** Non-key 1.x classes told apart by the index or companion prefix they write. */
+  private static final Map<String, FieldClass> CLASS_BY_PREFIX = Map.of(
+      "$TagF", FieldClass.TAG_FIELD, "$UniquF", FieldClass.UNIQUE_FIELD,
+      "$IndexF", FieldClass.INDEXED_FIELD, "$DecayingSortF", FieldClass.DECAYING_SORTED_FIELD,
+      "$CyclicDecayF", FieldClass.CYCLIC_DECAY_FIELD, "$ConfidencF", FieldClass.CONFIDENCE_FIELD,
+      "$ValidityF", FieldClass.VALIDITY_FIELD);
+  // uuid4 hex, as AutoKeyField writes it by default.
   private static final Pattern AUTO_KEY = Pattern.compile("[0-9a-f]{32}");
+  /** AutoKeyField(strategy="ulid"): 26 characters of Crockford base32 (1.x). */
+  private static final Pattern ULID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+  /** AutoKeyField(strategy="ksuid"): 27 characters of base62 (1.x). */
+  private static final Pattern KSUID = Pattern.compile("[0-9A-Za-z]{27}");
 
   private final IndexInventory inventory;
   private final Map<String, List<Row>> samples;
@@ -88,6 +99,8 @@ final class DraftBuilder {
         notes.add(model + "." + indexed + " has index keys but no sampled hash holds it");
       }
     }
+    // a 1.x capped list lives in <key>::<field>, outside the hash
+    names.addAll(inventory.cappedLists(model).keySet());
     List<String> keyNames = keyFields(model, rows, names);
     List<FieldDef> fields = new ArrayList<>();
     for (String name : names) {
@@ -96,7 +109,27 @@ final class DraftBuilder {
         fields.add(field(model, name, keyNames.contains(name), idx, rows));
       }
     }
-    return new ModelDef(model, fields, null);
+    return new ModelDef(model, fields, null, meta(model, rows));
+  }
+
+  /**
+   * Meta.indexes from the {@code $Index} hashes (whether an index is unique is not recorded:
+   * declared non-unique, which never pushes a lookup down, and marked), and Meta.ttl when
+   * every sampled hash expires (rounded up to the hour, marked).
+   */
+  private io.popoto.sql.catalog.ModelMeta meta(String model, List<Row> rows) {
+    List<io.popoto.sql.catalog.ModelMeta.CompositeIndex> indexes = new ArrayList<>();
+    for (List<String> fields : inventory.compositeIndexes(model)) {
+      indexes.add(new io.popoto.sql.catalog.ModelMeta.CompositeIndex(fields, false));
+      guesses.model(model, "meta");
+    }
+    Integer ttl = null;
+    if (rows.stream().allMatch(r -> r.ttlSeconds() > 0)) {
+      long longest = rows.stream().mapToLong(Row::ttlSeconds).max().orElse(0);
+      ttl = (int) ((longest + 3599) / 3600 * 3600);
+      guesses.model(model, "meta");
+    }
+    return new io.popoto.sql.catalog.ModelMeta(indexes, ttl);
   }
 
   /**
@@ -156,8 +189,7 @@ final class DraftBuilder {
   }
 
   private boolean matches(SampledValue value, String segment) {
-    String text = value == null ? null : value.keyText(values, keys);
-    return text != null && text.equals(keys.unclean(segment));
+    return value != null && value.keyTexts(values, keys).contains(keys.unclean(segment));
   }
 
   private FieldDef field(String model, String name, boolean key, FieldIndexes idx,
@@ -173,10 +205,15 @@ final class DraftBuilder {
       if (!idx.prefixes.contains(cls.defaultIndexPrefix())) {
         guesses.field(model, name, "class");
       }
+    } else if (inventory.cappedLists(model).containsKey(name)) {
+      cls = FieldClass.LIST_FIELD;
+      guesses.field(model, name, "max_length");
     } else if (idx.prefixes.contains("$GeoF")) {
       cls = FieldClass.GEO_FIELD;
     } else if (idx.prefixes.contains("$RelationshipF") || !idx.targets.isEmpty()) {
       cls = FieldClass.RELATIONSHIP;
+    } else if (oneXClass(idx) != null) {
+      cls = oneXClass(idx);
     } else if (idx.prefixes.contains("$SortF")) {
       cls = FieldClass.SORTED_FIELD;
     } else {
@@ -220,8 +257,70 @@ final class DraftBuilder {
       guesses.field(model, name, "partitionBy");
     }
     boolean nullable = cls != FieldClass.AUTO_KEY_FIELD && !cls.isSorted();
+    Integer places = type == ValueType.DECIMAL ? decimalPlaces(rows, name) : null;
+    if (places != null) {
+      guesses.field(model, name, "decimal_places");
+    }
     return new FieldDef(name, cls, type, nullable, null, partitionBy, target, indexPrefix, false,
-        null);
+        null, places, extras(model, name, cls, rows));
+  }
+
+  /**
+   * The most decimal places among the sampled values ({@code "18.50"} has 2), so the column
+   * declares the scale its values show; null when no value was sampled.
+   */
+  private static Integer decimalPlaces(List<Row> rows, String name) {
+    Integer places = null;
+    for (Row r : rows) {
+      SampledValue v = r.values().get(name);
+      String text = v == null || v.type() != ValueType.DECIMAL ? null : v.probe().payloadText();
+      if (text == null) {
+        continue;
+      }
+      try {
+        int scale = Math.max(new java.math.BigDecimal(text.strip()).scale(), 0);
+        places = Math.min(Math.max(places == null ? 0 : places, scale),
+            FieldDef.MAX_DECIMAL_PLACES);
+      } catch (NumberFormatException notANumber) {
+        // NaN, Infinity: no scale to learn
+      }
+    }
+    return places;
+  }
+
+  private static FieldClass oneXClass(FieldIndexes idx) {
+    for (String p : idx.prefixes) {
+      if (CLASS_BY_PREFIX.containsKey(p)) {
+        return CLASS_BY_PREFIX.get(p);
+      }
+    }
+    return null;
+  }
+
+  /** A capped list's max_length (its longest list, marked) and an AutoKeyField's strategy. */
+  private FieldDef.Extras extras(String model, String name, FieldClass cls, List<Row> rows) {
+    Long longest = inventory.cappedLists(model).get(name);
+    if (cls == FieldClass.LIST_FIELD && longest != null) {
+      return new FieldDef.Extras((int) Math.max(1, longest), line == FormatLine.NEWEST, null);
+    }
+    if (cls == FieldClass.AUTO_KEY_FIELD) {
+      String strategy = allKeyTexts(rows, name, ULID) ? "ulid"
+          : allKeyTexts(rows, name, AUTO_KEY) ? null
+          : allKeyTexts(rows, name, KSUID) ? "ksuid" : null;
+      if (strategy != null) {
+        guesses.field(model, name, "strategy");
+        return new FieldDef.Extras(null, false, strategy);
+      }
+    }
+    return FieldDef.Extras.NONE;
+  }
+
+  private boolean allKeyTexts(List<Row> rows, String name, Pattern pattern) {
+    return rows.stream().allMatch(r -> {
+      SampledValue v = r.values().get(name);
+      String text = v == null ? null : v.keyText(values, keys);
+      return text != null && pattern.matcher(text).matches();
+    });
   }
 
   private FieldClass keyClass(FieldIndexes idx, List<Row> rows, String name) {
@@ -234,12 +333,9 @@ final class DraftBuilder {
     if (idx.prefixes.contains("$KeyF")) {
       return FieldClass.KEY_FIELD;
     }
-    boolean uuids = rows.stream().allMatch(r -> {
-      SampledValue v = r.values().get(name);
-      String text = v == null ? null : v.keyText(values, keys);
-      return text != null && AUTO_KEY.matcher(text).matches();
-    });
-    return uuids ? FieldClass.AUTO_KEY_FIELD : FieldClass.KEY_FIELD;
+    boolean generated = allKeyTexts(rows, name, AUTO_KEY) || allKeyTexts(rows, name, ULID)
+        || allKeyTexts(rows, name, KSUID);
+    return generated ? FieldClass.AUTO_KEY_FIELD : FieldClass.KEY_FIELD;
   }
 
   private static FieldClass plainClass(ValueType type) {

@@ -20,6 +20,9 @@ import redis.clients.jedis.resps.ScanResult;
  */
 final class IndexInventory {
   static final String CLASS_PREFIX = "$Class";
+  /** Index prefixes only Popoto 1.x writes. */
+  static final Set<String> ONE_X_PREFIXES = Set.of("$IndexF", "$UniquF", "$TagF",
+      "$DecayingSortF", "$CyclicDecayF", "$ConfidencF", "$ValidityF");
 
   /** The index facts of one field. */
   static final class FieldIndexes {
@@ -31,6 +34,10 @@ final class IndexInventory {
   }
 
   private final Set<String> classSets = new LinkedHashSet<>();
+  /** {@code $Index:<Model>:<f1>:<f2>...}: the field lists of each model's Meta.indexes. */
+  private final Map<String, Set<List<String>>> compositeIndexes = new TreeMap<>();
+  /** {@code <key>::<field>} LISTs (1.x capped ListFields): model to field to the longest. */
+  private final Map<String, Map<String, Long>> cappedLists = new TreeMap<>();
   private final Map<String, Map<String, FieldIndexes>> fields = new TreeMap<>();
   private boolean newestOnlyKeys;
 
@@ -54,7 +61,47 @@ final class IndexInventory {
       page.getResult().forEach(inventory::add);
       cursor = page.getCursor();
     } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    inventory.scanCappedLists(jedis, count);
     return inventory;
+  }
+
+  /**
+   * Finds 1.x capped lists, {@code <instance key>::<field>}: a second SCAN (MATCH
+   * {@code *::*}); each candidate's TYPE and LLEN are read in one pipeline per page.
+   */
+  private void scanCappedLists(Jedis jedis, int count) {
+    ScanParams params = new ScanParams().match("*::*").count(count);
+    String cursor = ScanParams.SCAN_POINTER_START;
+    do {
+      ScanResult<String> page = jedis.scan(cursor, params);
+      List<String> keys = new ArrayList<>();
+      for (String k : page.getResult()) {
+        if (!k.startsWith("$") && k.indexOf("::") > 0) {
+          keys.add(k);
+        }
+      }
+      if (!keys.isEmpty()) {
+        redis.clients.jedis.Pipeline p = jedis.pipelined();
+        List<redis.clients.jedis.Response<String>> types = new ArrayList<>();
+        List<redis.clients.jedis.Response<Long>> lengths = new ArrayList<>();
+        for (String k : keys) {
+          types.add(p.type(k));
+          lengths.add(p.llen(k));
+        }
+        p.sync();
+        for (int i = 0; i < keys.size(); i++) {
+          if ("list".equals(types.get(i).get())) {
+            String k = keys.get(i);
+            int at = k.lastIndexOf("::");
+            String model = k.substring(0, k.indexOf(':'));
+            cappedLists.computeIfAbsent(model, m -> new TreeMap<>())
+                .merge(k.substring(at + 2), lengths.get(i).get(), Math::max);
+            newestOnlyKeys = true;
+          }
+        }
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
   }
 
   void add(String key) {
@@ -64,9 +111,17 @@ final class IndexInventory {
       return;
     }
     // $IdxPtr, $TagPtr and $Index exist only in newest Popoto (spec 4.9).
+    if (parts[0].equals("$Index") && parts.length >= 3) {
+      String[] all = key.split(":");
+      compositeIndexes.computeIfAbsent(all[1], m -> new LinkedHashSet<>())
+          .add(List.of(all).subList(2, all.length));
+    }
     if (parts[0].equals("$IdxPtr") || parts[0].equals("$TagPtr") || parts[0].equals("$Index")) {
       newestOnlyKeys = true;
       return;
+    }
+    if (ONE_X_PREFIXES.contains(parts[0])) {
+      newestOnlyKeys = true;
     }
     if (parts.length < 3 || !parts[0].endsWith("F")) {
       return;
@@ -95,6 +150,16 @@ final class IndexInventory {
 
   Map<String, FieldIndexes> fieldsOf(String model) {
     return fields.getOrDefault(model, Map.of());
+  }
+
+  /** The field lists of the model's {@code $Index} hashes. */
+  Set<List<String>> compositeIndexes(String model) {
+    return compositeIndexes.getOrDefault(model, Set.of());
+  }
+
+  /** The model's capped lists: field name to the longest list seen. */
+  Map<String, Long> cappedLists(String model) {
+    return cappedLists.getOrDefault(model, Map.of());
   }
 
   boolean newestOnlyKeys() {

@@ -17,7 +17,7 @@ import redis.clients.jedis.resps.ScanResult;
 final class ModelSample {
 
   /** One instance: its key and its hash fields, in the order Redis returned them. */
-  record Row(String key, Map<String, SampledValue> values) {
+  record Row(String key, Map<String, SampledValue> values, long ttlSeconds) {
     /** The key's segments after the model name, still escaped (clean() never emits ':'). */
     List<String> segments() {
       List<String> parts = KeyCodec.split(key);
@@ -41,9 +41,11 @@ final class ModelSample {
       keys = keys.subList(0, 2 * limit);
     }
     List<Response<Map<byte[], byte[]>>> responses = new ArrayList<>();
+    List<Response<Long>> ttls = new ArrayList<>();
     try (Pipeline p = jedis.pipelined()) {
       for (String key : keys) {
         responses.add(p.hgetAll(key.getBytes(StandardCharsets.UTF_8)));
+        ttls.add(p.ttl(key)); // Meta.ttl (1.x) expires the hash
       }
       p.sync();
     }
@@ -60,7 +62,7 @@ final class ModelSample {
           values.put(field, SampledValue.of(bytes));
         }
       });
-      rows.add(new Row(keys.get(i), values));
+      rows.add(new Row(keys.get(i), values, ttls.get(i).get()));
     }
     return rows;
   }

@@ -41,6 +41,25 @@ record SampledValue(ValueProbe probe, byte[] bytes) {
    * The unescaped text Popoto would put into a key segment for this value, decoded and
    * rendered by the codec; null when the value cannot be part of a key.
    */
+  /**
+   * Every unescaped text a key segment may hold for this value: a datetime in both
+   * renderings (1.9+ canonical UTC, and the str(dt) of older rows); empty when none.
+   */
+  List<String> keyTexts(ValueCodec values, KeyCodec keys) {
+    String own = keyText(values, keys);
+    if (own == null || probe.type() != ValueType.DATETIME) {
+      return own == null ? List.of() : List.of(own);
+    }
+    FieldDef asDeclared = new FieldDef("sample", FieldClass.FIELD, ValueType.DATETIME, true,
+        null, List.of(), null, null, false, null);
+    try {
+      return keys.segmentVariants(values.decode("sample", asDeclared, bytes), ValueType.DATETIME)
+          .stream().map(keys::unclean).toList();
+    } catch (PopotoDecodeException | RuntimeException e) {
+      return List.of(own);
+    }
+  }
+
   String keyText(ValueCodec values, KeyCodec keys) {
     ValueType type = probe.type();
     if (type == null || !RENDERABLE.contains(type)) {

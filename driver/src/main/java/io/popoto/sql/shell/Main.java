@@ -24,6 +24,7 @@ public final class Main {
       "",
       "  jdbc-url     jdbc:popoto:redis://[user:password@]host[:port][/db][?name=value&...]",
       "  --demo       start a private Redis with the food-delivery sample and use it",
+      "  --demo=1x    the same with the Popoto 1.x sample (tags, capped lists, ...)",
       "  -e SQL       run one statement, print the result as a table and exit",
       "               (exit code 0, or 1 with the error on stderr)",
       "  --help       this text",
@@ -58,6 +59,7 @@ public final class Main {
     String url = null;
     String sql = null;
     boolean demo = false;
+    String sample = DemoRedis.DEFAULT_SAMPLE;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--help", "-h" -> {
@@ -73,6 +75,11 @@ public final class Main {
           sql = args[++i];
         }
         default -> {
+          if (args[i].startsWith("--demo=")) {
+            demo = true;
+            sample = args[i].substring("--demo=".length());
+            continue;
+          }
           if (args[i].startsWith("-") || url != null) {
             err.println("Unknown argument: " + args[i]);
             err.println(USAGE);
@@ -91,13 +98,13 @@ public final class Main {
     PrivateRedis redis = null;
     try {
       if (demo) {
-        redis = DemoRedis.start();
-        url = DemoRedis.url(redis);
+        redis = DemoRedis.start(sample);
+        url = DemoRedis.url(redis, sample);
         PrivateRedis started = redis;
         // The prompt may end in System.exit; the private server must not outlive us.
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "popoto-demo-redis"));
         err.println("Demo Redis on " + redis.host() + ":" + redis.port()
-            + " loaded with the food-delivery sample.");
+            + " loaded with the " + DemoRedis.title(sample) + " sample.");
       }
       return sql != null ? execute(url, sql, out, err) : prompt(url);
     } catch (IOException e) {

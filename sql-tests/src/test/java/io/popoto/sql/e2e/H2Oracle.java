@@ -33,6 +33,18 @@ final class H2Oracle {
         + ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE");
   }
 
+  /** The schema's SQL functions that H2 lacks, from the same Java methods. */
+  static void addPopotoFunctions(Connection h2) throws SQLException {
+    try (Statement st = h2.createStatement()) {
+      String cls = "io.popoto.sql.calcite.PopotoFunctions";
+      st.execute("CREATE ALIAS IF NOT EXISTS popoto_has_tag FOR \"" + cls + ".hasTag\"");
+      st.execute("CREATE ALIAS IF NOT EXISTS popoto_has_all_tags FOR \"" + cls
+          + ".hasAllTags\"");
+      st.execute("CREATE ALIAS IF NOT EXISTS popoto_has_any_tag FOR \"" + cls
+          + ".hasAnyTag\"");
+    }
+  }
+
   static void load(Connection h2, Catalog catalog, PrivateRedis redis)
       throws SQLException, PopotoDecodeException {
     ValueCodec codec = new ValueCodec(catalog);
@@ -48,6 +60,9 @@ final class H2Oracle {
     List<String> columns = new ArrayList<>();
     columns.add("\"_key\" VARCHAR PRIMARY KEY");
     for (FieldDef f : model.fields()) {
+      if (!f.hasColumn()) {
+        continue;
+      }
       if (f.isGeo()) {
         columns.add(quote(f.name() + "_latitude") + " DOUBLE PRECISION");
         columns.add(quote(f.name() + "_longitude") + " DOUBLE PRECISION");
@@ -88,8 +103,14 @@ final class H2Oracle {
       List<Object> row = new ArrayList<>();
       row.add(key);
       for (FieldDef f : model.fields()) {
+        if (!f.hasColumn()) {
+          continue;
+        }
         byte[] raw = hash.get(f.name());
-        Object value = raw == null ? codec.defaultValue(f) : codec.decode(key, f, raw);
+        Object value = f.isCappedList()
+            ? codec.decodeCappedList(key, f, jedis.lrange(io.popoto.sql.codec.IndexKeys
+                .cappedList(key, f).getBytes(StandardCharsets.UTF_8), 0, -1))
+            : raw == null ? codec.defaultValue(f) : codec.decode(key, f, raw);
         if (f.isGeo()) {
           GeoPoint p = (GeoPoint) value;
           row.add(p == null ? null : p.latitude());

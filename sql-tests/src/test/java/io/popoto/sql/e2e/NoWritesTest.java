@@ -53,6 +53,30 @@ class NoWritesTest {
     }
   }
 
+  /** The 1.x corpus reads capped lists, tag sets and $Index hashes: still no write. */
+  @Test
+  void oneXCorpusRunsWithoutWriting(PrivateRedis redis) throws Exception {
+    try (Jedis admin = new Jedis(redis.host(), redis.port())) {
+      admin.flushDB(); // our own private server, shared with the test above
+      io.popoto.sql.testkit.OneXSample.load(admin);
+      long keys = admin.dbSize();
+      admin.configResetStat();
+      try (Connection c = Differential.connect(redis, io.popoto.sql.testkit.OneXSample.CATALOG,
+          true)) {
+        for (String sql : QueryCorpus.load(OneXSampleTest.CORPUS)) {
+          Differential.run(c, sql);
+        }
+      }
+      List<String> executed = commandsIn(admin.info("commandstats"));
+      assertTrue(executed.containsAll(List.of("lrange", "hget", "smembers")), executed.toString());
+      List<String> writes = new ArrayList<>(executed);
+      writes.retainAll(WRITE_COMMANDS);
+      assertEquals(List.of(), writes, "write commands seen: " + executed);
+      assertEquals(keys, admin.dbSize());
+      admin.flushDB(); // leave the server empty for the fixture test
+    }
+  }
+
   /** Command names from INFO commandstats lines such as "cmdstat_hgetall:calls=3,...". */
   static List<String> commandsIn(String info) {
     List<String> names = new ArrayList<>();
