@@ -26,6 +26,7 @@ import redis.clients.jedis.Jedis;
 public final class PopotoDriver implements Driver {
 
   static {
+    io.popoto.sql.calcite.PopotoCalcite.preferUnicodeDefault(); // before Calcite loads
     try {
       DriverManager.registerDriver(new PopotoDriver());
     } catch (SQLException e) {
@@ -163,9 +164,9 @@ public final class PopotoDriver implements Driver {
     calcite.setProperty("fun", "standard");
     calcite.setProperty("typeSystem",
         io.popoto.sql.calcite.PopotoTypeSystem.class.getName() + "#INSTANCE");
-    // Calcite's driver directly, not through DriverManager: no URL lookup, no ambiguity.
-    Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", calcite);
-    CalciteConnection cc = c.unwrap(CalciteConnection.class);
+    // Calcite's connection factory directly, not through DriverManager: no URL lookup, no
+    // ambiguity, and our type factory (Unicode literals whatever the JVM's properties).
+    CalciteConnection cc = io.popoto.sql.calcite.PopotoCalcite.connect(calcite);
     cc.getRootSchema().add(schemaName, schema);
     cc.getRootSchema().add(CatalogSchema.NAME, new CatalogSchema(schema));
     cc.setSchema(schemaName);
