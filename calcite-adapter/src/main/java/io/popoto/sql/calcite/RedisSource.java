@@ -7,6 +7,10 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocketFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pooled connection to one Redis database, with counters of what the driver sent: commands
@@ -25,19 +29,46 @@ public final class RedisSource implements AutoCloseable {
     }
   }
 
+  /**
+   * How to speak TLS: the socket factory (trust and client key material) and the parameters
+   * (host name verification) built from the connection's sslmode properties.
+   */
+  public record Tls(SSLSocketFactory socketFactory, SSLParameters parameters, String mode) {}
+
+  /**
+   * Logs each round trip's commands at DEBUG, so that a user can see what a query sends
+   * (e.g. {@code -Dorg.slf4j.simpleLogger.log.io.popoto.sql.redis=debug} with slf4j-simple).
+   */
+  private static final Logger COMMANDS = LoggerFactory.getLogger("io.popoto.sql.redis");
+
   private final Config config;
+  private final Tls tls;
   private final JedisPool pool;
   private final AtomicLong roundTrips = new AtomicLong();
   private final Map<String, AtomicLong> commands = new ConcurrentHashMap<>();
 
+  /** Plain TCP, or for {@code config.ssl()} TLS verified by the JVM's default truststore. */
   public RedisSource(Config config) {
+    this(config, null);
+  }
+
+  /** @param tls null for the JVM's defaults (when {@code config.ssl()}) */
+  public RedisSource(Config config, Tls tls) {
     this.config = config;
+    this.tls = tls;
     DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
         .database(config.database())
-        .ssl(config.ssl())
+        // No HELLO: a connection starts in RESP2, the protocol our decoders read, and plain AUTH
+        // works for every server version and ACL user. Left to negotiate, Jedis sends HELLO 3
+        // and logs its fallback.
+        .serverDefaultProtocol()
+        .ssl(config.ssl() || tls != null)
         .connectionTimeoutMillis(config.connectTimeoutMillis())
         .socketTimeoutMillis(config.socketTimeoutMillis())
         .clientName("popoto-sql");
+    if (tls != null) {
+      b.sslSocketFactory(tls.socketFactory()).sslParameters(tls.parameters());
+    }
     if (config.password() != null) {
       b.password(config.password());
       if (config.user() != null) {
@@ -51,6 +82,11 @@ public final class RedisSource implements AutoCloseable {
     return config;
   }
 
+  /** The TLS setup, or null for plain TCP or the JVM's defaults. */
+  public Tls tls() {
+    return tls;
+  }
+
   /** A pooled connection; close it to return it to the pool. */
   public Jedis borrow() {
     return pool.getResource();
@@ -59,6 +95,9 @@ public final class RedisSource implements AutoCloseable {
   /** Records one round trip that carried the given commands. */
   public void recordRoundTrip(String... commandNames) {
     roundTrips.incrementAndGet();
+    if (COMMANDS.isDebugEnabled()) {
+      COMMANDS.debug("{} round trip: {}", config, String.join(" ", commandNames));
+    }
     for (String c : commandNames) {
       recordCommand(c, 1);
     }
@@ -66,6 +105,9 @@ public final class RedisSource implements AutoCloseable {
 
   /** Records {@code n} commands of one name (their round trip is recorded separately). */
   public void recordCommand(String commandName, long n) {
+    if (COMMANDS.isDebugEnabled()) {
+      COMMANDS.debug("{} {} x{}", config, commandName, n);
+    }
     commands.computeIfAbsent(commandName, k -> new AtomicLong()).addAndGet(n);
   }
 
