@@ -4,12 +4,15 @@ import io.popoto.sql.redis.PrivateRedis;
 import io.popoto.sql.redis.RespScript;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import redis.clients.jedis.Jedis;
-import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * The demo's database: a private Redis on a free loopback port (the redis-server on the PATH,
- * else the binary bundled by embedded-redis) loaded with the food-delivery sample.
+ * else the binary bundled by embedded-redis, which this jar alone carries) loaded with the
+ * food-delivery sample. It runs in a session of its own, so Ctrl-C in the terminal cancels the
+ * running query and leaves the server alone.
  */
 final class DemoRedis {
   static final String SAMPLE = "popoto-sql/samples/food-delivery/";
@@ -18,8 +21,12 @@ final class DemoRedis {
   private DemoRedis() {}
 
   static PrivateRedis start() throws IOException {
-    PrivateRedis redis = PrivateRedis.findBinary() != null ? PrivateRedis.startBinary()
-        : startEmbedded();
+    Path binary = PrivateRedis.findBinary();
+    if (binary == null) {
+      // The binary embedded-redis extracts for this OS; started as we start any redis-server.
+      binary = ExecutableProvider.newJarResourceProvider().get().toPath();
+    }
+    PrivateRedis redis = PrivateRedis.startDetached(binary);
     try {
       load(redis);
       return redis;
@@ -27,20 +34,6 @@ final class DemoRedis {
       redis.close();
       throw e;
     }
-  }
-
-  private static PrivateRedis startEmbedded() throws IOException {
-    int port = PrivateRedis.freePort();
-    RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-        .setting("save \"\"").setting("appendonly no").build();
-    server.start();
-    return PrivateRedis.external("127.0.0.1", port, () -> {
-      try {
-        server.stop();
-      } catch (IOException ignored) {
-        // the process dies with the JVM anyway
-      }
-    });
   }
 
   private static void load(PrivateRedis redis) throws IOException {
