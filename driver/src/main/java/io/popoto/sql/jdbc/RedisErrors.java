@@ -42,7 +42,7 @@ final class RedisErrors {
         SqlStates.CONNECTION_REJECTED, e);
   }
 
-  private static String deepestMessage(Throwable e) {
+  static String deepestMessage(Throwable e) {
     String msg = e.getMessage();
     for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
       if (c.getMessage() != null) {

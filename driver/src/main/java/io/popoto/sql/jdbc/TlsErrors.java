@@ -34,7 +34,8 @@ final class TlsErrors {
       if (all.contains("unexpected end of stream") || all.contains("connection reset")
           || all.contains("read timed out")) {
         // A TLS port answers a plaintext command with silence, or by closing.
-        return failure(where, mode, deepest(e)
+        return failure(where, mode, RedisErrors.redact(RedisErrors.deepestMessage(e),
+            url.get(PopotoProperty.PASSWORD))
             + "; if it is a TLS port, use rediss:// or sslmode=require", e);
       }
       return null;
@@ -77,14 +78,6 @@ final class TlsErrors {
     return new SQLException("Cannot connect to Redis at " + where
         + (mode.tls() ? " over TLS (sslmode=" + mode.value() + ")" : "") + ": " + why,
         SqlStates.CONNECTION_UNABLE, e);
-  }
-
-  private static String deepest(Throwable e) {
-    String msg = e.getMessage();
-    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-      msg = c.getMessage() != null ? c.getMessage() : msg;
-    }
-    return msg;
   }
 
   private static String messages(Throwable e) {

@@ -5,6 +5,8 @@ import io.popoto.sql.redis.RespScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.embedded.core.ExecutableProvider;
 
@@ -39,7 +41,8 @@ final class DemoRedis {
   private static void load(PrivateRedis redis) throws IOException {
     try (InputStream in = DemoRedis.class.getClassLoader()
             .getResourceAsStream(SAMPLE + "load.redis");
-         Jedis jedis = new Jedis(redis.host(), redis.port())) {
+         Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()),
+             DefaultJedisClientConfig.builder().serverDefaultProtocol().build())) {
       if (in == null) {
         throw new IOException("The sample " + SAMPLE + "load.redis is missing from the jar");
       }

@@ -43,13 +43,16 @@ class PackagingTest {
   void shadedDriverHoldsNoUnrelocatedLibraryAndNoBinding() throws IOException {
     Set<String> unrelocated = new TreeSet<>();
     for (String e : entries(JDBC_JAR)) {
+      if (e.endsWith("/")) {
+        continue;
+      }
       if (e.endsWith(".class") && !e.startsWith("io/popoto/sql/")
           && !e.startsWith("org/slf4j/")) {
         unrelocated.add(e.contains("/") ? e.substring(0, e.lastIndexOf('/')) : e);
       }
       assertTrue(!e.startsWith("org/slf4j/") || e.startsWith("org/slf4j/helpers/")
           || e.startsWith("org/slf4j/spi/") || e.startsWith("org/slf4j/event/")
-          || e.matches("org/slf4j/[A-Za-z$]+\\.class"), "an slf4j binding: " + e);
+          || e.matches("org/slf4j/[A-Za-z0-9$]+\\.class"), "an slf4j binding: " + e);
       assertTrue(!e.equals("META-INF/services/org.slf4j.spi.SLF4JServiceProvider"),
           "the jar registers an slf4j provider");
       assertTrue(!e.contains("redis-server"), "demo binaries in the driver: " + e);
