@@ -3,14 +3,14 @@ package io.popoto.sql.calcite;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
 
 /**
  * The pooled connection to one Redis database, with counters of what the driver sent: commands
@@ -33,7 +33,7 @@ public final class RedisSource implements AutoCloseable {
    * How to speak TLS: the socket factory (trust and client key material) and the parameters
    * (host name verification) built from the connection's sslmode properties.
    */
-  public record Tls(SSLSocketFactory socketFactory, SSLParameters parameters, String mode) {}
+  public record Tls(SSLSocketFactory socketFactory, SSLParameters parameters) {}
 
   /**
    * Logs each round trip's commands at DEBUG, so that a user can see what a query sends
@@ -59,8 +59,8 @@ public final class RedisSource implements AutoCloseable {
     DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
         .database(config.database())
         // No HELLO: a connection starts in RESP2, the protocol our decoders read, and plain AUTH
-        // works for every server version and ACL user. Left to negotiate, Jedis sends HELLO 3
-        // and logs its fallback.
+        // works for every server version and ACL user. Left to its default, Jedis 8 warns on
+        // every connection that it will not negotiate RESP3.
         .serverDefaultProtocol()
         .ssl(config.ssl() || tls != null)
         .connectionTimeoutMillis(config.connectTimeoutMillis())

@@ -42,7 +42,7 @@ final class TlsSetup {
         // The JDK checks the certificate's subjectAltName (DNS or IP) against the URL's host.
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
       }
-      return new RedisSource.Tls(context.getSocketFactory(), parameters, mode.value());
+      return new RedisSource.Tls(context.getSocketFactory(), parameters);
     } catch (GeneralSecurityException e) {
       throw new SQLException("Cannot set up TLS (sslmode=" + mode.value() + "): " + e.getMessage(),
           SqlStates.INVALID_PARAMETER_VALUE, e);
