@@ -18,6 +18,8 @@ import redis.clients.jedis.JedisPool;
  * make command counts assertable in tests without reading the server's INFO.
  */
 public final class RedisSource implements AutoCloseable {
+  /** What CLIENT LIST shows for our sockets until the application names itself. */
+  public static final String CLIENT_NAME = "popoto-sql";
 
   /** Where and how to connect. The password is never part of toString(). */
   public record Config(String host, int port, int database, boolean ssl, String user,
@@ -44,6 +46,7 @@ public final class RedisSource implements AutoCloseable {
   private final Config config;
   private final Tls tls;
   private final JedisPool pool;
+  private final SessionSettings settings;
   private final AtomicLong roundTrips = new AtomicLong();
   private final Map<String, AtomicLong> commands = new ConcurrentHashMap<>();
 
@@ -56,6 +59,7 @@ public final class RedisSource implements AutoCloseable {
   public RedisSource(Config config, Tls tls) {
     this.config = config;
     this.tls = tls;
+    this.settings = new SessionSettings(CLIENT_NAME, config.socketTimeoutMillis());
     DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
         .database(config.database())
         // No HELLO: a connection starts in RESP2, the protocol our decoders read, and plain AUTH
@@ -65,7 +69,7 @@ public final class RedisSource implements AutoCloseable {
         .ssl(config.ssl() || tls != null)
         .connectionTimeoutMillis(config.connectTimeoutMillis())
         .socketTimeoutMillis(config.socketTimeoutMillis())
-        .clientName("popoto-sql");
+        .clientName(CLIENT_NAME);
     if (tls != null) {
       b.sslSocketFactory(tls.socketFactory()).sslParameters(tls.parameters());
     }
@@ -87,9 +91,41 @@ public final class RedisSource implements AutoCloseable {
     return tls;
   }
 
-  /** A pooled connection; close it to return it to the pool. */
+  /** A pooled connection, with the current {@link #settings()}; close it to return it. */
   public Jedis borrow() {
-    return pool.getResource();
+    Jedis jedis = pool.getResource();
+    try {
+      settings.apply(jedis, this);
+    } catch (redis.clients.jedis.exceptions.JedisDataException refused) {
+      // CLIENT SETNAME refused (ACL): the name is cosmetic; setClientName reported it already.
+    } catch (RuntimeException e) {
+      jedis.close();
+      throw e;
+    }
+    return jedis;
+  }
+
+  /** The client name and socket timeout in force (JDBC may change them after connecting). */
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Renames this source's sockets ({@code CLIENT SETNAME}): one now, the others as they are
+   * next borrowed.
+   *
+   * @throws redis.clients.jedis.exceptions.JedisDataException when Redis refuses the name
+   */
+  public void clientName(String name) {
+    settings.clientName(name);
+    try (Jedis jedis = pool.getResource()) {
+      settings.apply(jedis, this);
+    }
+  }
+
+  /** The socket timeout for every socket of this source from its next borrow on; 0 waits forever. */
+  public void socketTimeoutMillis(int millis) {
+    settings.socketTimeoutMillis(millis);
   }
 
   /** Records one round trip that carried the given commands. */

@@ -73,6 +73,17 @@ final class GuardedStatement implements InvocationHandler {
     }
   }
 
+  /** Result sets and their metadata as the driver hands them out (sized, read-only). */
+  private static Object results(Object proxy, Object result) {
+    if (result instanceof java.sql.ResultSet rs) {
+      return ReadOnlyResultSet.wrap(rs, (Statement) proxy);
+    }
+    if (result instanceof java.sql.ResultSetMetaData md) {
+      return SizedResultSetMetaData.wrap(md);
+    }
+    return result;
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
@@ -80,32 +91,26 @@ final class GuardedStatement implements InvocationHandler {
         && args[0] instanceof String sql) {
       ReadOnlyGuard.check(sql);
     }
+    Object own = ProxyIdentity.answer(proxy, name, args, delegate);
+    if (own != ProxyIdentity.NOT_ANSWERED) {
+      return own;
+    }
     switch (name) {
       case "getConnection":
         return connection;
-      case "unwrap":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return proxy;
-        }
-        break;
-      case "isWrapperFor":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return true;
-        }
-        break;
-      case "toString":
-        return "Popoto" + delegate;
       case "getWarnings":
         return warnings();
       case "clearWarnings":
         connection.drainDecodeWarnings();
         warnings = null;
         break;
+      case "getGeneratedKeys":
+        throw PopotoConnection.generatedKeysUnsupported();
       default:
         break;
     }
     try {
-      return method.invoke(delegate, args);
+      return results(proxy, method.invoke(delegate, args));
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof SQLException sqle) {

@@ -29,6 +29,9 @@ public enum PopotoProperty {
       "true", "false"),
   DISCOVERY_SAMPLE("discoverySample", "1000",
       "Without a catalog: at most this many hashes are sampled per model to discover it."),
+  APPLICATION_NAME("applicationName", null,
+      "Names the application in Redis's CLIENT LIST as popoto-sql:<name> (as "
+          + "setClientInfo(\"ApplicationName\", name) does)."),
   SSLMODE("sslmode", null,
       "TLS, as in pgjdbc: disable (plain TCP), require (TLS, any certificate), verify-ca "
           + "(certificate signed by sslrootcert, else by the JVM truststore), verify-full "
