@@ -86,9 +86,11 @@ public final class PopotoDriver implements Driver {
     }
 
     String password = parsed.get(PopotoProperty.PASSWORD);
+    // Certificate and key files are read here, before the network, like the catalog.
+    RedisSource.Tls tls = TlsSetup.of(parsed);
     RedisSource source = new RedisSource(new RedisSource.Config(parsed.host(), parsed.port(),
-        parsed.database(), parsed.ssl(), parsed.get(PopotoProperty.USER), password,
-        connectTimeout * 1000, socketTimeout * 1000));
+        parsed.database(), tls != null, parsed.get(PopotoProperty.USER), password,
+        connectTimeout * 1000, socketTimeout * 1000), tls);
     try {
       String warning = null;
       try (Jedis jedis = source.borrow()) {
