@@ -385,8 +385,9 @@ final class AccessPathExecutor {
           p.sync();
           table.schema().source().recordRoundTrips(1);
           table.schema().source().recordCommand("SMEMBERS", setKeys.size());
-          for (Response<Set<String>> r : replies) {
-            union.addAll(r.get());
+          for (int i = 0; i < replies.size(); i++) {
+            union.addAll(RedisReplies.get(table.schema().source(), replies.get(i), "SMEMBERS",
+                setKeys.get(i)));
           }
         }
         members = new Batched(new ArrayList<>(union), batchSize);
@@ -423,9 +424,10 @@ final class AccessPathExecutor {
         return null;
       }
       int count = offset == 0 ? Math.min(firstPage, batchSize) : batchSize;
-      List<String> page = descending
-          ? jedis.zrevrangeByScore(key, max, min, offset, count)
-          : jedis.zrangeByScore(key, min, max, offset, count);
+      List<String> page = RedisReplies.call(table.schema().source(),
+          descending ? "ZREVRANGEBYSCORE" : "ZRANGEBYSCORE", key, () -> descending
+              ? jedis.zrevrangeByScore(key, max, min, offset, count)
+              : jedis.zrangeByScore(key, min, max, offset, count));
       table.schema().source().recordRoundTrip(descending ? "ZREVRANGEBYSCORE" : "ZRANGEBYSCORE");
       offset += page.size();
       done = page.size() < count;
@@ -451,8 +453,9 @@ final class AccessPathExecutor {
     @Override
     public List<String> next(Jedis jedis) {
       if (members == null) {
-        List<GeoRadiusResponse> found = jedis.geosearch(key,
-            new GeoSearchParam().fromLonLat(lon, lat).byRadius(km, GeoUnit.KM));
+        List<GeoRadiusResponse> found = RedisReplies.call(table.schema().source(), "GEOSEARCH",
+            key, () -> jedis.geosearch(key,
+                new GeoSearchParam().fromLonLat(lon, lat).byRadius(km, GeoUnit.KM)));
         table.schema().source().recordRoundTrip("GEOSEARCH");
         List<String> keys = new ArrayList<>();
         for (GeoRadiusResponse r : found) {
@@ -551,10 +554,11 @@ final class AccessPathExecutor {
           n = branches.get(i).type() == QueryType.KEYS ? branches.get(i).values().size()
               : Double.MAX_VALUE / 2;
         } else {
-          n = counts.get(i).stream().mapToLong(Response::get).sum();
-          table.schema().source().recordCommand(
-              branches.get(i).type() == QueryType.SORTED_RANGE ? "ZCOUNT" : "SCARD",
-              counts.get(i).size());
+          String command = branches.get(i).type() == QueryType.SORTED_RANGE ? "ZCOUNT" : "SCARD";
+          RedisSource source = table.schema().source();
+          n = counts.get(i).stream()
+              .mapToLong(r -> RedisReplies.get(source, r, command, null)).sum();
+          source.recordCommand(command, counts.get(i).size());
         }
         if (n < bestCount) {
           bestCount = n;

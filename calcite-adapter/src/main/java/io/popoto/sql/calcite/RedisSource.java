@@ -1,17 +1,26 @@
 package io.popoto.sql.calcite;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The pooled connection to one Redis database, with counters of what the driver sent: commands
  * by name and round trips (a pipeline sync or a single command is one round trip). The counters
  * make command counts assertable in tests without reading the server's INFO.
+ *
+ * <p>Reads go through {@link #read}: a connection is borrowed for one batch of round trips and
+ * returned at once, so a failure anywhere above a scan (a bad cast, a cancel, an abandoned
+ * ResultSet) never holds a pooled connection. The pool never validates with PING: a
+ * least-privilege ACL user may not run it.
  */
 public final class RedisSource implements AutoCloseable {
 
@@ -44,16 +53,67 @@ public final class RedisSource implements AutoCloseable {
         b.user(config.user());
       }
     }
-    this.pool = new JedisPool(new HostAndPort(config.host(), config.port()), b.build());
+    GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+    // A bounded wait: every borrower holds a connection for one round trip at most, so a pool
+    // that stays exhausted this long is reported instead of hanging the caller.
+    long wait = config.socketTimeoutMillis() == 0 ? -1
+        : (long) config.socketTimeoutMillis() + config.connectTimeoutMillis();
+    poolConfig.setMaxWait(Duration.ofMillis(wait));
+    poolConfig.setJmxEnabled(false);
+    this.pool = new JedisPool(poolConfig, new HostAndPort(config.host(), config.port()), b.build());
+  }
+
+  /** {@code host:port}, as messages name the server. */
+  public String address() {
+    return config.host() + ":" + config.port();
   }
 
   public Config config() {
     return config;
   }
 
-  /** A pooled connection; close it to return it to the pool. */
+  /** A pooled connection; close it to return it to the pool. Prefer {@link #read}. */
   public Jedis borrow() {
     return pool.getResource();
+  }
+
+  /**
+   * Runs one step of reading on a pooled connection and returns the connection at once, success
+   * or failure (a broken connection is discarded, not pooled). A connection that turns out dead
+   * (Redis restarted, the socket reset) is replaced once: the idle ones are dropped too, as they
+   * are as stale, and the step runs again on a fresh connection; the driver only reads, so a
+   * repeated step is harmless, as long as {@code step} keeps what it took before failing. A
+   * timeout is not retried: the server is frozen or overloaded, and a second wait would double
+   * the delay the socket timeout promises.
+   *
+   * @throws PopotoReadException {@value PopotoReadException#CONNECTION_FAILURE} naming host and
+   *     port when the connection is lost; other failures as {@link RedisReplies} reports them
+   */
+  public <T> T read(Function<Jedis, T> step) {
+    for (int attempt = 0; ; attempt++) {
+      try (Jedis jedis = borrow()) {
+        return step.apply(jedis);
+      } catch (JedisException e) {
+        if (!RedisReplies.isConnectionFailure(e)) {
+          if (e.getCause() instanceof java.util.NoSuchElementException) {
+            throw new PopotoReadException(PopotoReadException.TOO_MANY_CONNECTIONS,
+                "All " + pool.getMaxTotal() + " connections to Redis at " + address()
+                    + " stayed busy for " + pool.getMaxWaitDuration().toMillis() + " ms", e);
+          }
+          throw RedisReplies.refused(this, null, null, e);
+        }
+        if (attempt == 0 && !RedisReplies.isTimeout(e)) {
+          pool.clear();
+          continue;
+        }
+        throw RedisReplies.lost(this, e);
+      }
+    }
+  }
+
+  /** Pooled connections borrowed right now (0 between statements: nothing may stay out). */
+  public int borrowed() {
+    return pool.getNumActive();
   }
 
   /** Records one round trip that carried the given commands. */

@@ -50,6 +50,11 @@ final class RowDecoder {
     this.hashFields = new ArrayList<>(positions.keySet());
   }
 
+  /** Records a problem with a row that did not stop the scan, for an SQLWarning. */
+  void warn(String message) {
+    warnings.accept(message);
+  }
+
   /** The hash fields to HMGET, in the order {@link #decode} expects their values. */
   List<String> hashFields() {
     return hashFields;

@@ -1,39 +1,134 @@
 package io.popoto.sql.jdbc;
 
+import io.popoto.sql.calcite.Cancellation;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.avatica.AvaticaStatement;
 
 /**
  * Wraps Calcite's statements: SQL text passed to execute/addBatch goes through the
  * {@link ReadOnlyGuard} first, errors go through the {@link ErrorTranslator}, and
  * getConnection() returns the Popoto connection. A proxy, because Statement and its
  * sub-interfaces have some 150 methods of which only these few differ.
+ *
+ * <p>It also runs the statement's query from execute until its rows are read to the end or
+ * closed: the statement's cancel flag (Avatica's, which Avatica never clears) is cleared when a
+ * query starts and handed to the planner; {@code setQueryTimeout} arms a timer that sets it;
+ * its result sets are {@link GuardedResultSet}s; a failure while the flag is set is the
+ * cancel ({@code 57014}), whatever broke first.
  */
 final class GuardedStatement implements InvocationHandler {
   private static final Set<String> SQL_METHODS = Set.of("execute", "executeQuery",
       "executeUpdate", "executeLargeUpdate", "addBatch");
+  private static final Set<String> EXECUTE_METHODS = Set.of("execute", "executeQuery",
+      "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+  private static final Field CANCEL_FLAG = cancelFlagField();
 
   private final Statement delegate;
   private final PopotoConnection connection;
+  private final AtomicBoolean cancelFlag;
+  private Statement self;
   private SQLWarning warnings;
+  private ScheduledFuture<?> timeout;
+  private volatile int timedOutAfter;
 
   private GuardedStatement(Statement delegate, PopotoConnection connection) {
     this.delegate = delegate;
     this.connection = connection;
+    this.cancelFlag = cancelFlagOf(delegate);
   }
 
   static <T extends Statement> T wrap(T delegate, Class<T> type, PopotoConnection connection) {
+    GuardedStatement handler = new GuardedStatement(delegate, connection);
     Object proxy = Proxy.newProxyInstance(GuardedStatement.class.getClassLoader(),
-        new Class<?>[] {type}, new GuardedStatement(delegate, connection));
+        new Class<?>[] {type}, handler);
+    handler.self = (Statement) proxy;
     return type.cast(proxy);
+  }
+
+  private static Field cancelFlagField() {
+    try {
+      Field f = AvaticaStatement.class.getDeclaredField("cancelFlag");
+      f.setAccessible(true);
+      return f;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // cancel still works through Avatica; a re-run after it would not
+    }
+  }
+
+  private static AtomicBoolean cancelFlagOf(Statement s) {
+    try {
+      return CANCEL_FLAG == null ? null
+          : (AtomicBoolean) CANCEL_FLAG.get(s.unwrap(AvaticaStatement.class));
+    } catch (ReflectiveOperationException | SQLException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A query starts: a previous cancel is forgotten, the timeout (if any) is armed. */
+  private synchronized void beginQuery() throws SQLException {
+    endQuery();
+    timedOutAfter = 0;
+    if (cancelFlag != null) {
+      cancelFlag.set(false);
+    }
+    int seconds = delegate.getQueryTimeout();
+    if (seconds > 0) {
+      timeout = QueryTimer.schedule(() -> {
+        timedOutAfter = seconds;
+        try {
+          delegate.cancel();
+        } catch (SQLException closedMeanwhile) {
+          // nothing left to stop
+        }
+      }, seconds);
+    }
+  }
+
+  /** The query's rows are read, closed or failed: its timeout no longer applies. */
+  synchronized void endQuery() {
+    if (timeout != null) {
+      timeout.cancel(false);
+      timeout = null;
+    }
+  }
+
+  /**
+   * What to throw for a failure of this statement or its result set: an SQLException with a
+   * SQLState; {@code 57014} when the query was canceled or timed out, since then the first
+   * failure is usually just where the query noticed.
+   */
+  Throwable failed(Throwable cause) {
+    endQuery();
+    if (cancelFlag != null && cancelFlag.get()
+        && (cause instanceof SQLException || cause instanceof RuntimeException)) {
+      int after = timedOutAfter;
+      return new SQLException(after > 0
+          ? "Query timed out after " + after + " s (setQueryTimeout) and was stopped"
+          : "Query canceled (Statement.cancel())", SqlStates.QUERY_CANCELED, cause);
+    }
+    SQLException translated;
+    if (cause instanceof SQLException sqle) {
+      translated = ErrorTranslator.translate(sqle);
+    } else if (cause instanceof RuntimeException re) {
+      translated = ErrorTranslator.translate(re);
+    } else {
+      return cause;
+    }
+    return translated.getSQLState() != null ? translated
+        : new SQLException(translated.getMessage(), SqlStates.GENERAL_ERROR, translated);
   }
 
   static Statement wrap(Statement s, PopotoConnection c) {
@@ -104,14 +199,31 @@ final class GuardedStatement implements InvocationHandler {
       default:
         break;
     }
+    if (name.equals("close")) {
+      endQuery();
+    }
+    boolean executes = EXECUTE_METHODS.contains(name);
+    if (executes) {
+      beginQuery();
+    }
     try {
-      return method.invoke(delegate, args);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SQLException sqle) {
-        throw ErrorTranslator.translate(sqle);
+      Object result;
+      if (executes) {
+        try (Cancellation.Scope planning = Cancellation.planning(cancelFlag)) {
+          result = method.invoke(delegate, args);
+        }
+      } else {
+        result = method.invoke(delegate, args);
       }
-      throw cause;
+      if (result instanceof ResultSet rs) {
+        return GuardedResultSet.wrap(rs, this, self);
+      }
+      if (executes && !Boolean.TRUE.equals(result)) {
+        endQuery(); // no rows to read
+      }
+      return result;
+    } catch (InvocationTargetException e) {
+      throw failed(e.getCause());
     }
   }
 }

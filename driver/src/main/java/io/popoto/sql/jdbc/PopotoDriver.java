@@ -76,10 +76,15 @@ public final class PopotoDriver implements Driver {
         connectTimeout * 1000, socketTimeout * 1000));
     try {
       String warning = null;
+      String serverInfo;
+      String step = "INFO";
       try (Jedis jedis = source.borrow()) {
-        // One PING so that an unreachable server or bad password fails here, not mid-query.
-        jedis.ping();
+        // One INFO server (not PING, which a least-privilege ACL user may lack: docs/driver.md)
+        // so that an unreachable server or bad password fails here, not mid-query; it also
+        // gives the server version the metadata reports.
+        serverInfo = jedis.info("server");
         if (catalog == null) {
+          step = "discovery (SCAN, SSCAN, HGETALL)";
           catalog = discover(jedis, sample);
           warning = "No catalog property: the models were discovered by sampling up to "
               + sample + " hashes per model; guesses may be wrong. Save a catalog file and "
@@ -87,12 +92,13 @@ public final class PopotoDriver implements Driver {
         }
       } catch (RuntimeException e) {
         if (e.getClass().getName().startsWith("redis.clients.jedis")) {
-          throw RedisErrors.connectFailure(e, parsed, password);
+          throw RedisErrors.connectFailure(e, parsed, password, step);
         }
         throw e;
       }
       PopotoConnection connection = new PopotoConnection(
           openCalcite(schemaName, new PopotoSchema(catalog, source, options, schemaName)), source, parsed);
+      connection.serverVersion(RedisServerInfo.version(serverInfo));
       if (warning != null) {
         connection.addWarning(warning);
       }
@@ -139,8 +145,11 @@ public final class PopotoDriver implements Driver {
     calcite.setProperty("fun", "standard");
     calcite.setProperty("typeSystem",
         io.popoto.sql.calcite.PopotoTypeSystem.class.getName() + "#INSTANCE");
-    // Calcite's driver directly, not through DriverManager: no URL lookup, no ambiguity.
-    Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", calcite);
+    // Calcite's driver directly, not through DriverManager: no URL lookup, no ambiguity. Its
+    // preparation is ours, for cancel and timeout (PopotoPrepare).
+    Connection c = new org.apache.calcite.jdbc.Driver()
+        .withPrepareFactory(io.popoto.sql.calcite.PopotoPrepare::new)
+        .connect("jdbc:calcite:", calcite);
     CalciteConnection cc = c.unwrap(CalciteConnection.class);
     cc.getRootSchema().add(schemaName, schema);
     cc.setSchema(schemaName);
