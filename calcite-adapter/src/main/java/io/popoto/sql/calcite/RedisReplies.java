@@ -78,7 +78,9 @@ final class RedisReplies {
         + (key == null ? "" : " on key '" + key + "'");
     if (reply.startsWith("NOPERM")) {
       String user = source.config().user() == null ? "default" : source.config().user();
-      String grant = key == null
+      // Redis says whether the command or a key was refused, but names neither
+      boolean commandRefused = key == null || reply.contains("to run the");
+      String grant = commandRefused
           ? (command == null ? "" : " (grant it with ACL SETUSER " + user + " +"
               + command.toLowerCase(java.util.Locale.ROOT) + ")")
           : " (grant a key pattern such as ~" + keyPattern(key) + ")";

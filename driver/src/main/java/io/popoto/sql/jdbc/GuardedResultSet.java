@@ -35,21 +35,13 @@ final class GuardedResultSet implements InvocationHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    Object own = GuardedStatement.wrapperMethod(proxy, delegate, method.getName(), args);
+    if (own != null) {
+      return own;
+    }
     switch (method.getName()) {
       case "getStatement":
         return ownerProxy;
-      case "unwrap":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return proxy;
-        }
-        break;
-      case "isWrapperFor":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return true;
-        }
-        break;
-      case "toString":
-        return "Popoto" + delegate;
       case "close":
         owner.endQuery();
         break;

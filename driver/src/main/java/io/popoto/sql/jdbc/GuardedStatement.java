@@ -168,6 +168,23 @@ final class GuardedStatement implements InvocationHandler {
     }
   }
 
+  /**
+   * What a proxy over {@code delegate} answers itself: unwrap and isWrapperFor to an interface
+   * the proxy implements, and toString; null for every other call.
+   */
+  static Object wrapperMethod(Object proxy, Object delegate, String name, Object[] args) {
+    switch (name) {
+      case "unwrap":
+        return ((Class<?>) args[0]).isInstance(proxy) ? proxy : null;
+      case "isWrapperFor":
+        return ((Class<?>) args[0]).isInstance(proxy) ? Boolean.TRUE : null;
+      case "toString":
+        return args == null ? "Popoto" + delegate : null;
+      default:
+        return null;
+    }
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
@@ -175,21 +192,13 @@ final class GuardedStatement implements InvocationHandler {
         && args[0] instanceof String sql) {
       ReadOnlyGuard.check(sql);
     }
+    Object own = wrapperMethod(proxy, delegate, name, args);
+    if (own != null) {
+      return own;
+    }
     switch (name) {
       case "getConnection":
         return connection;
-      case "unwrap":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return proxy;
-        }
-        break;
-      case "isWrapperFor":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return true;
-        }
-        break;
-      case "toString":
-        return "Popoto" + delegate;
       case "getWarnings":
         return warnings();
       case "clearWarnings":

@@ -38,6 +38,8 @@ class AclUserTest {
       admin.aclSetUser("orders", "reset", "on", ">pw", "+@read", "+info", "+client",
           "~User:*", "~$Class:*");
       admin.aclSetUser("noinfo", "reset", "on", ">pw", "+@read", "+client", "~*");
+      admin.aclSetUser("noscan", "reset", "on", ">pw", "+@read", "-sscan", "+info", "+client",
+          "~*");
       admin.aclLogReset();
     }
   }
@@ -94,6 +96,18 @@ class AclUserTest {
             && e.getMessage().contains("$RelationshipF:Tweet:user:User:user1"), e.getMessage());
       }
       assertWorks(c);
+    }
+  }
+
+  @Test
+  void aRefusedCommandIs42501NamingIt() throws Exception {
+    try (Connection c = DriverManager.getConnection(url("noscan", ""))) {
+      SQLException e = expectFailure("42501", BOUND,
+          () -> count(c, "SELECT COUNT(*) FROM \"User\""));
+      assertTrue(e.getMessage().contains("SSCAN") && e.getMessage().contains("+sscan"),
+          e.getMessage());
+      // a point lookup needs no SSCAN: the connection still serves what the user may run
+      assertEquals(1, count(c, "SELECT COUNT(*) FROM \"User\" WHERE _key = 'User:user1'"));
     }
   }
 

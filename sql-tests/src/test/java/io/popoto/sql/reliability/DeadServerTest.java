@@ -100,18 +100,10 @@ class DeadServerTest {
   }
 
   private void killedWhileRunning(String sql) throws Exception {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
-      RedisSource source = source(c);
-      long from = source.roundTrips();
-      Future<Object> query = threads.submit(() -> drain(s.executeQuery(sql)));
-      awaitRoundTrips(source, from, 20, query);
+    whileRunning(sql, () -> {
       redis.kill();
       needsRestart = true;
-      SQLException e = failureOf(query, "08006", BOUND);
-      assertTrue(e.getMessage().contains(redis.address()), e.getMessage());
-      restart();
-      assertWorks(c);
-    }
+    }, this::restart);
   }
 
   @Test
@@ -144,17 +136,26 @@ class DeadServerTest {
   }
 
   private void frozenWhileRunning(String sql) throws Exception {
+    whileRunning(sql, redis::freeze, redis::thaw);
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code sql} on another thread, breaks Redis once it is reading, then mends it. */
+  private static void whileRunning(String sql, Step fault, Step mend) throws Exception {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       RedisSource source = source(c);
       long from = source.roundTrips();
       Future<Object> query = threads.submit(() -> drain(s.executeQuery(sql)));
       awaitRoundTrips(source, from, 20, query);
-      redis.freeze();
+      fault.run();
       try {
         SQLException e = failureOf(query, "08006", BOUND);
         assertTrue(e.getMessage().contains(redis.address()), e.getMessage());
       } finally {
-        redis.thaw();
+        mend.run();
       }
       assertWorks(c);
     }
