@@ -3,6 +3,7 @@ package io.popoto.sql.calcite;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
@@ -38,6 +39,8 @@ public final class RedisSource implements AutoCloseable {
   private final JedisPool pool;
   private final AtomicLong roundTrips = new AtomicLong();
   private final Map<String, AtomicLong> commands = new ConcurrentHashMap<>();
+  /** The connection each statement (by its cancel flag) is waiting on right now. */
+  private final Map<AtomicBoolean, Jedis> inFlight = new ConcurrentHashMap<>();
 
   public RedisSource(Config config) {
     this.config = config;
@@ -60,7 +63,18 @@ public final class RedisSource implements AutoCloseable {
         : (long) config.socketTimeoutMillis() + config.connectTimeoutMillis();
     poolConfig.setMaxWait(Duration.ofMillis(wait));
     poolConfig.setJmxEnabled(false);
-    this.pool = new JedisPool(poolConfig, new HostAndPort(config.host(), config.port()), b.build());
+    this.pool = new JedisPool(poolConfig, new HostAndPort(config.host(), config.port()),
+        b.build()) {
+      /**
+       * commons-pool replaces a discarded (broken) connection at once, on the thread that
+       * discards it: against a frozen server that is another full socketTimeout of waiting
+       * after the one that broke it. A borrower makes its own when it needs one.
+       */
+      @Override
+      public void addObject() {
+        // nothing made ahead
+      }
+    };
   }
 
   /** {@code host:port}, as messages name the server. */
@@ -90,10 +104,30 @@ public final class RedisSource implements AutoCloseable {
    *     port when the connection is lost; other failures as {@link RedisReplies} reports them
    */
   public <T> T read(Function<Jedis, T> step) {
+    return read(step, null);
+  }
+
+  /**
+   * {@link #read(Function)} for a statement: while the step waits for Redis, {@link #interrupt}
+   * with the statement's cancel flag breaks the wait, so a cancel or a query timeout need not
+   * wait for a frozen server's reply (socketTimeout).
+   *
+   * @param cancel the statement's cancel flag; null outside a statement
+   */
+  public <T> T read(Function<Jedis, T> step, AtomicBoolean cancel) {
     for (int attempt = 0; ; attempt++) {
       try (Jedis jedis = borrow()) {
-        return step.apply(jedis);
+        if (cancel == null) {
+          return step.apply(jedis);
+        }
+        inFlight.put(cancel, jedis);
+        try {
+          return step.apply(jedis);
+        } finally {
+          inFlight.remove(cancel, jedis); // before the connection goes back to the pool
+        }
       } catch (JedisException e) {
+        Cancellation.check(cancel); // the wait was broken on purpose
         if (!RedisReplies.isConnectionFailure(e)) {
           if (e.getCause() instanceof java.util.NoSuchElementException) {
             throw new PopotoReadException(PopotoReadException.TOO_MANY_CONNECTIONS,
@@ -109,6 +143,23 @@ public final class RedisSource implements AutoCloseable {
         throw RedisReplies.lost(this, e);
       }
     }
+  }
+
+  /**
+   * Breaks the round trip the statement with this cancel flag is waiting for, if any: its
+   * socket is closed (the connection is discarded, not pooled) and the read fails at once. The
+   * flag must be set first, so the read reports the cancel rather than a lost connection.
+   */
+  public void interrupt(AtomicBoolean cancel) {
+    // atomic with the removal in read(): never breaks a connection another statement now uses
+    inFlight.computeIfPresent(cancel, (flag, jedis) -> {
+      try {
+        jedis.getConnection().forceDisconnect();
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // already closed: the read fails anyway
+      }
+      return jedis;
+    });
   }
 
   /** Pooled connections borrowed right now (0 between statements: nothing may stay out). */

@@ -64,7 +64,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
         return false;
       }
       Cancellation.check(cancel);
-      List<Object[]> rows = source.read(this::nextBatch);
+      List<Object[]> rows = source.read(this::nextBatch, cancel);
       if (rows == null) {
         exhausted = true;
         return false;

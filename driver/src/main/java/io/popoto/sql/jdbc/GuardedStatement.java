@@ -89,11 +89,22 @@ final class GuardedStatement implements InvocationHandler {
       timeout = QueryTimer.schedule(() -> {
         timedOutAfter = seconds;
         try {
-          delegate.cancel();
+          cancel();
         } catch (SQLException closedMeanwhile) {
           // nothing left to stop
         }
       }, seconds);
+    }
+  }
+
+  /**
+   * Sets the cancel flag (Avatica's cancel), which every stage of the query checks, and breaks
+   * a Redis round trip the query is waiting for, so a frozen server cannot delay the cancel.
+   */
+  private void cancel() throws SQLException {
+    delegate.cancel();
+    if (cancelFlag != null) {
+      connection.redisSource().interrupt(cancelFlag);
     }
   }
 
@@ -210,6 +221,14 @@ final class GuardedStatement implements InvocationHandler {
     }
     if (name.equals("close")) {
       endQuery();
+    }
+    if (name.equals("cancel")) {
+      try {
+        cancel();
+        return null;
+      } catch (SQLException e) {
+        throw ErrorTranslator.translate(e);
+      }
     }
     boolean executes = EXECUTE_METHODS.contains(name);
     if (executes) {

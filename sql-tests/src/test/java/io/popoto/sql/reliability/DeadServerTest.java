@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Redis killed (SIGKILL) or frozen (SIGSTOP) while a statement reads: the statement fails with
  * 08006 naming host and port within socketTimeout (1 s here) plus one reconnect attempt, and
- * once Redis is back on its port the same Connection answers again.
+ * once Redis is back on its port the same Connection answers again. A cancel or a query
+ * timeout does not wait for socketTimeout.
  */
 class DeadServerTest {
   /** socketTimeout 1 s, one reconnect attempt, and a loaded machine's slack. */
@@ -159,6 +160,44 @@ class DeadServerTest {
       }
       assertWorks(c);
     }
+  }
+
+  /**
+   * With a long socketTimeout (10 s), a query waiting for a frozen server's reply is still
+   * stopped by its timeout or a cancel within about a second: the wait itself is broken.
+   */
+  @Test
+  void timeoutAndCancelDoNotWaitForAFrozenServer() throws Exception {
+    String url = Reliability.url(redis, "").replace("socketTimeout=1&", "socketTimeout=10&");
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      for (boolean cancel : new boolean[] {false, true}) {
+        s.setQueryTimeout(cancel ? 0 : 1);
+        ResultSet rs = s.executeQuery(SCAN);
+        assertTrue(rs.next());
+        redis.freeze();
+        try {
+          Future<Object> rest = threads.submit(() -> drain(rs));
+          if (cancel) {
+            awaitBlocked(source(c));
+            s.cancel();
+          }
+          SQLException e = failureOf(rest, "57014", Duration.ofSeconds(4));
+          assertTrue(e.getMessage().contains(cancel ? "canceled" : "timed out"), e.getMessage());
+        } finally {
+          redis.thaw();
+        }
+        assertWorks(c);
+      }
+    }
+  }
+
+  /** Waits (bounded) until the reader has a round trip outstanding at the frozen server. */
+  private static void awaitBlocked(RedisSource source) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (source.borrowed() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(1, source.borrowed(), "the reader waits on Redis");
   }
 
   @Test
