@@ -43,6 +43,8 @@ final class GuardedStatement implements InvocationHandler {
   private SQLWarning warnings;
   private ScheduledFuture<?> timeout;
   private volatile int timedOutAfter;
+  /** Queries started on this statement, so a late timer cannot stop the next one. */
+  private long queries;
 
   private GuardedStatement(Statement delegate, PopotoConnection connection) {
     this.delegate = delegate;
@@ -84,16 +86,23 @@ final class GuardedStatement implements InvocationHandler {
     if (cancelFlag != null) {
       cancelFlag.set(false);
     }
+    long query = ++queries;
     int seconds = delegate.getQueryTimeout();
     if (seconds > 0) {
-      timeout = QueryTimer.schedule(() -> {
-        timedOutAfter = seconds;
-        try {
-          cancel();
-        } catch (SQLException closedMeanwhile) {
-          // nothing left to stop
-        }
-      }, seconds);
+      timeout = QueryTimer.schedule(() -> timeUp(query, seconds), seconds);
+    }
+  }
+
+  /** The timer fired: stops the query it was armed for, never a later one of the statement. */
+  private synchronized void timeUp(long query, int seconds) {
+    if (query != queries || timeout == null) {
+      return;
+    }
+    timedOutAfter = seconds;
+    try {
+      cancel();
+    } catch (SQLException closedMeanwhile) {
+      // nothing left to stop
     }
   }
 
