@@ -115,7 +115,8 @@ final class Reliability {
   /** Waits (bounded) until the connection has sent at least {@code n} more round trips. */
   static void awaitRoundTrips(RedisSource source, long from, long n, Future<?> query)
       throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    // generous: a cold JVM on a loaded machine can plan for many seconds
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (source.roundTrips() - from < n) {
       if (query.isDone()) {
         query.get(); // surfaces its failure
