@@ -1,5 +1,7 @@
 package io.popoto.sql.calcite;
 
+import org.apache.calcite.linq4j.function.Parameter;
+
 /** SQL functions of the Popoto schema. */
 public final class PopotoFunctions {
   /** The SQL name of {@link #within}. */
@@ -17,8 +19,11 @@ public final class PopotoFunctions {
    */
   // Object (SQL ANY) parameters: Calcite passes numeric literals as BigDecimal or int without
   // converting them to a declared Double.
-  public static Boolean within(Object lat, Object lon, Object centreLat, Object centreLon,
-      Object radiusKm) {
+  // @Parameter names the arguments in getFunctions' REMARKS and for named-argument calls.
+  public static Boolean within(@Parameter(name = "lat") Object lat,
+      @Parameter(name = "lon") Object lon, @Parameter(name = "centre_lat") Object centreLat,
+      @Parameter(name = "centre_lon") Object centreLon,
+      @Parameter(name = "radius_km") Object radiusKm) {
     if (!(lat instanceof Number la) || !(lon instanceof Number lo)
         || !(centreLat instanceof Number cla) || !(centreLon instanceof Number clo)
         || !(radiusKm instanceof Number km)) {

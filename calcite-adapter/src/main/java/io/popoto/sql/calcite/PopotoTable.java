@@ -63,8 +63,12 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
     for (PopotoColumn c : columns) {
       RelDataType t;
       if (c.sqlType() == SqlTypeName.DECIMAL) {
+        // The declared decimal places, else scale 0 standing for "no fixed scale" (as pgjdbc
+        // reports an unconstrained numeric): the values then keep the scale they were stored
+        // with, which Calcite never changes short of an explicit CAST.
+        Integer places = c.field().decimalPlaces();
         t = typeFactory.createSqlType(SqlTypeName.DECIMAL,
-            typeFactory.getTypeSystem().getMaxNumericPrecision(), 10);
+            typeFactory.getTypeSystem().getMaxNumericPrecision(), places == null ? 0 : places);
       } else if (c.sqlType() == SqlTypeName.TIMESTAMP || c.sqlType() == SqlTypeName.TIME) {
         t = typeFactory.createSqlType(c.sqlType(), 3);
       } else {

@@ -53,7 +53,7 @@ final class RedisReplies {
     String message;
     if (isTimeout(e)) {
       message = "Redis at " + where + " did not answer within the socket timeout of "
-          + source.config().socketTimeoutMillis() + " ms (socketTimeout)";
+          + source.settings().socketTimeoutMillis() + " ms (socketTimeout)";
     } else if (find(e, ConnectException.class) != null) {
       message = "Lost the connection to Redis at " + where + " and could not reconnect: "
           + deepestMessage(e);

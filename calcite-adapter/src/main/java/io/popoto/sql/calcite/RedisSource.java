@@ -24,6 +24,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * least-privilege ACL user may not run it.
  */
 public final class RedisSource implements AutoCloseable {
+  /** What CLIENT LIST shows for our sockets until the application names itself. */
+  public static final String CLIENT_NAME = "popoto-sql";
 
   /** Where and how to connect. The password is never part of toString(). */
   public record Config(String host, int port, int database, boolean ssl, String user,
@@ -37,6 +39,7 @@ public final class RedisSource implements AutoCloseable {
 
   private final Config config;
   private final JedisPool pool;
+  private final SessionSettings settings;
   private final AtomicLong roundTrips = new AtomicLong();
   private final Map<String, AtomicLong> commands = new ConcurrentHashMap<>();
   /** The connection each statement (by its cancel flag) is waiting on right now. */
@@ -44,12 +47,13 @@ public final class RedisSource implements AutoCloseable {
 
   public RedisSource(Config config) {
     this.config = config;
+    this.settings = new SessionSettings(CLIENT_NAME, config.socketTimeoutMillis());
     DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
         .database(config.database())
         .ssl(config.ssl())
         .connectionTimeoutMillis(config.connectTimeoutMillis())
         .socketTimeoutMillis(config.socketTimeoutMillis())
-        .clientName("popoto-sql");
+        .clientName(CLIENT_NAME);
     if (config.password() != null) {
       b.password(config.password());
       if (config.user() != null) {
@@ -86,9 +90,44 @@ public final class RedisSource implements AutoCloseable {
     return config;
   }
 
-  /** A pooled connection; close it to return it to the pool. Prefer {@link #read}. */
+  /**
+   * A pooled connection, with the current {@link #settings()}; close it to return it. Prefer
+   * {@link #read}.
+   */
   public Jedis borrow() {
-    return pool.getResource();
+    Jedis jedis = pool.getResource();
+    try {
+      settings.apply(jedis, this);
+    } catch (redis.clients.jedis.exceptions.JedisDataException refused) {
+      // CLIENT SETNAME refused (ACL): the name is cosmetic; setClientName reported it already.
+    } catch (RuntimeException e) {
+      jedis.close();
+      throw e;
+    }
+    return jedis;
+  }
+
+  /** The client name and socket timeout in force (JDBC may change them after connecting). */
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Renames this source's sockets ({@code CLIENT SETNAME}): one now, the others as they are
+   * next borrowed.
+   *
+   * @throws redis.clients.jedis.exceptions.JedisDataException when Redis refuses the name
+   */
+  public void clientName(String name) {
+    settings.clientName(name);
+    try (Jedis jedis = pool.getResource()) {
+      settings.apply(jedis, this);
+    }
+  }
+
+  /** The socket timeout for every socket of this source from its next borrow on; 0 waits forever. */
+  public void socketTimeoutMillis(int millis) {
+    settings.socketTimeoutMillis(millis);
   }
 
   /**

@@ -130,6 +130,11 @@ final class RowDecoder {
     if (v instanceof byte[] b) {
       return new ByteString(b);
     }
+    if (v instanceof java.math.BigDecimal d && c.field().decimalPlaces() != null) {
+      // The declared scale, as a NUMERIC(p, s) column holds it: 5.5 reads as 5.50 (a
+      // SortedField Decimal stores float text); more places round half-even.
+      return d.setScale(c.field().decimalPlaces(), java.math.RoundingMode.HALF_EVEN);
+    }
     return v;
   }
 }

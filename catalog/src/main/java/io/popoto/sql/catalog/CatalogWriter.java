@@ -83,6 +83,9 @@ public final class CatalogWriter {
     if (!field.indexPrefix().equals(fieldClass.defaultIndexPrefix())) {
       node.put("indexPrefix", field.indexPrefix());
     }
+    if (field.decimalPlaces() != null) {
+      node.put("decimal_places", field.decimalPlaces());
+    }
     return node;
   }
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 final class FieldBuilder {
   static final List<String> PROPERTIES = List.of("class", "type", "null", "default",
       "partitionBy", "partition_by", "sort_by", "model", "indexPrefix", "subclass", "auto_now",
-      "auto_now_add", "max_length", "guessed");
+      "auto_now_add", "max_length", "decimal_places", "guessed");
   private static final List<String> PARTITION_NAMES = List.of("partitionBy", "partition_by",
       "sort_by");
   /** The types Popoto can turn into a sorted-set score (spec 4.3). */
@@ -54,11 +54,12 @@ final class FieldBuilder {
     String prefix = indexPrefix(obj, owner);
     checkFlags(obj, fieldClass, owner);
     Object defaultValue = defaultValue(obj, type, owner);
+    Integer places = decimalPlaces(obj, type, owner);
     if (fieldClass == null || type == null) {
       return null;
     }
     return new FieldDef(name, fieldClass, type, nullable, defaultValue, partitionBy, target,
-        prefix, false, declaration.keyPosition());
+        prefix, false, declaration.keyPosition(), places);
   }
 
   private FieldClass fieldClass(Located.Member declaration, Located obj, String owner) {
@@ -248,6 +249,29 @@ final class FieldBuilder {
     if (maxLength != null) {
       Shapes.expect(maxLength, Located.Kind.INTEGER, "an integer", owner, problems);
     }
+  }
+
+  /**
+   * {@code decimal_places} (Django's and pydantic's word; Popoto's DecimalField has none): the
+   * scale of a Decimal field's values, as a SQL NUMERIC(p, s) column declares it.
+   */
+  private Integer decimalPlaces(Located obj, ValueType type, String owner) {
+    Located.Member m = obj.member("decimal_places");
+    if (m == null || !Shapes.expect(m, Located.Kind.INTEGER, "an integer", owner, problems)) {
+      return null;
+    }
+    long places = ((Number) m.value().scalar).longValue();
+    if (type != null && type != ValueType.DECIMAL) {
+      problems.add(m.keyPosition(), "Property 'decimal_places' is only for Decimal fields, not"
+          + " for type '" + type.pythonName() + "' of " + owner);
+      return null;
+    }
+    if (places < 0 || places > FieldDef.MAX_DECIMAL_PLACES) {
+      problems.add(m.value().position, "Property 'decimal_places' of " + owner
+          + " must be between 0 and " + FieldDef.MAX_DECIMAL_PLACES + ", not " + places);
+      return null;
+    }
+    return type == null ? null : (int) places;
   }
 
   private Object defaultValue(Located obj, ValueType type, String owner) {

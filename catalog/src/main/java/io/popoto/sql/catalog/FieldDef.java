@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param indexPrefix the {@code $...F} prefix of this field's index keys
  * @param hidden true for Popoto's implicit {@code _auto_key}
  * @param position where the field was declared
+ * @param decimalPlaces for a Decimal field, the scale its values are read with (the catalog's
+ *     {@code decimal_places}), or null when undeclared: the values then keep their own scale
  */
 public record FieldDef(
     String name,
@@ -28,7 +30,19 @@ public record FieldDef(
     String model,
     String indexPrefix,
     boolean hidden,
-    SourcePosition position) {
+    SourcePosition position,
+    Integer decimalPlaces) {
+
+  /** The most decimal places a Decimal field may declare (the SQL type's maximum precision). */
+  public static final int MAX_DECIMAL_PLACES = 19;
+
+  /** A field without declared decimal places. */
+  public FieldDef(String name, FieldClass fieldClass, ValueType type, boolean nullable,
+      Object defaultValue, List<String> partitionBy, String model, String indexPrefix,
+      boolean hidden, SourcePosition position) {
+    this(name, fieldClass, type, nullable, defaultValue, partitionBy, model, indexPrefix, hidden,
+        position, null);
+  }
 
   public FieldDef {
     Objects.requireNonNull(name, "name");
@@ -41,6 +55,17 @@ public record FieldDef(
     if (position == null) {
       position = SourcePosition.UNKNOWN;
     }
+    if (decimalPlaces != null && (type != ValueType.DECIMAL || decimalPlaces < 0
+        || decimalPlaces > MAX_DECIMAL_PLACES)) {
+      throw new IllegalArgumentException("decimal places " + decimalPlaces + " for " + type
+          + " field " + name);
+    }
+  }
+
+  /** The same field with its values read at {@code places} decimal places (null: undeclared). */
+  public FieldDef withDecimalPlaces(Integer places) {
+    return new FieldDef(name, fieldClass, type, nullable, defaultValue, partitionBy, model,
+        indexPrefix, hidden, position, places);
   }
 
   /** A field with the class's defaults, convenient in code and tests. */

@@ -220,8 +220,35 @@ final class DraftBuilder {
       guesses.field(model, name, "partitionBy");
     }
     boolean nullable = cls != FieldClass.AUTO_KEY_FIELD && !cls.isSorted();
+    Integer places = type == ValueType.DECIMAL ? decimalPlaces(rows, name) : null;
+    if (places != null) {
+      guesses.field(model, name, "decimal_places");
+    }
     return new FieldDef(name, cls, type, nullable, null, partitionBy, target, indexPrefix, false,
-        null);
+        null, places);
+  }
+
+  /**
+   * The most decimal places among the sampled values ({@code "18.50"} has 2), so the column
+   * declares the scale its values show; null when no value was sampled.
+   */
+  private static Integer decimalPlaces(List<Row> rows, String name) {
+    Integer places = null;
+    for (Row r : rows) {
+      SampledValue v = r.values().get(name);
+      String text = v == null || v.type() != ValueType.DECIMAL ? null : v.probe().payloadText();
+      if (text == null) {
+        continue;
+      }
+      try {
+        int scale = Math.max(new java.math.BigDecimal(text.strip()).scale(), 0);
+        places = Math.min(Math.max(places == null ? 0 : places, scale),
+            FieldDef.MAX_DECIMAL_PLACES);
+      } catch (NumberFormatException notANumber) {
+        // NaN, Infinity: no scale to learn
+      }
+    }
+    return places;
   }
 
   private FieldClass keyClass(FieldIndexes idx, List<Row> rows, String name) {

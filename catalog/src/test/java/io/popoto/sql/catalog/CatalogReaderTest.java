@@ -38,7 +38,7 @@ class CatalogReaderTest {
       model-case.json | 4:3: Model 'ORDER' differs from 'Order' only in case; SQL matches unquoted names ignoring case
       reserved-key.json | 3:20: Field name '_key' of model 'A' is reserved for the SQL primary key column (the instance's Redis key)
       geo-collision.json | 5:5: Field 'spot_latitude' of model 'A' collides with the latitude column of GeoField 'spot'
-      unknown-property.json | 3:47: Unknown property 'nullable' of field 'k' of model 'A'; allowed: class, type, null, default, partitionBy, partition_by, sort_by, model, indexPrefix, subclass, auto_now, auto_now_add, max_length, guessed
+      unknown-property.json | 3:47: Unknown property 'nullable' of field 'k' of model 'A'; allowed: class, type, null, default, partitionBy, partition_by, sort_by, model, indexPrefix, subclass, auto_now, auto_now_add, max_length, decimal_places, guessed
       wrong-json-type.json | 3:55: Property 'null' of field 'k' of model 'A' must be a boolean, not a string
       bad-zone.json | 1:40: Invalid time zone 'Mars/Base' in 'naiveDatetimeZone'; use a Java zone id such as "UTC" or "Europe/Zurich"
       unknown-line.json | 1:12: Unknown Popoto line '0.9'; use "0.8" (also "0.8.3") or "newest"
@@ -46,6 +46,8 @@ class CatalogReaderTest {
       prefix-and-subclass.json | 4:5: Give either 'indexPrefix' or 'subclass' for field 'k' of model 'A', not both
       bad-default.json | 3:58: Default value of field 'n' of model 'A' does not fit its type 'int'
       type-on-fixed-class.json | 3:56: DateField field 'd' of model 'A' cannot have type 'int'; this class always holds 'date'
+      decimal-places-not-decimal.json | 3:75: Property 'decimal_places' is only for Decimal fields, not for type 'int' of field 'n' of model 'A'
+      decimal-places-range.json | 3:97: Property 'decimal_places' of field 'd' of model 'A' must be between 0 and 19, not 20
       missing-popoto.json | 1:1: Missing property 'popoto': the Popoto line that wrote the data, "0.8" or "newest"
       """)
   void reportsTheProblemWhereItIs(String file, String expected) {

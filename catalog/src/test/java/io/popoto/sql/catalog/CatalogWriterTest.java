@@ -18,7 +18,7 @@ class CatalogWriterTest {
     return c.models().stream().flatMap(m -> m.fields().stream().map(f -> m.name() + "."
         + f.name() + " " + f.fieldClass() + " " + f.type() + " null=" + f.nullable() + " default="
         + f.defaultValue() + " partitionBy=" + f.partitionBy() + " model=" + f.model()
-        + " prefix=" + f.indexPrefix() + " hidden=" + f.hidden()))
+        + " prefix=" + f.indexPrefix() + " hidden=" + f.hidden() + " places=" + f.decimalPlaces()))
         .collect(Collectors.toList());
   }
 

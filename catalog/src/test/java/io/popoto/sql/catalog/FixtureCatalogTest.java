@@ -102,7 +102,7 @@ class FixtureCatalogTest {
   void fieldsRememberWhereTheyWereDeclared() {
     SourcePosition pos = field("Restaurant", "name").position();
     assertEquals("popoto-sql/samples/food-delivery/catalog.json", pos.file());
-    assertEquals(10, pos.line());
+    assertEquals(12, pos.line());
     assertEquals(9, pos.column());
   }
 

@@ -32,7 +32,13 @@ final class ColumnRemarks {
     if (!f.partitionBy().isEmpty()) {
       text.append(", partitionBy=").append(String.join(",", f.partitionBy()));
     }
+    if (f.decimalPlaces() != null) {
+      text.append(", decimal_places=").append(f.decimalPlaces());
+    }
     text.append(')');
+    if (f.type() == io.popoto.sql.catalog.ValueType.DECIMAL && f.decimalPlaces() == null) {
+      text.append(" no fixed scale: values keep their stored scale");
+    }
     if (column.part() == PopotoColumn.Part.LATITUDE) {
       text.append(" latitude");
     } else if (column.part() == PopotoColumn.Part.LONGITUDE) {

@@ -1,122 +1,89 @@
 package io.popoto.sql.jdbc;
 
 import io.popoto.sql.calcite.PopotoColumn;
-import io.popoto.sql.catalog.ModelDef;
+import io.popoto.sql.calcite.PopotoTable;
 import java.sql.DatabaseMetaData;
-import java.sql.JDBCType;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
 
 /**
- * getColumns: Calcite's rows, copied, with what Calcite cannot know filled in from the catalog:
- * REMARKS naming the Popoto field class and index, nullability as our row type declares it
- * (only {@code _key} is NOT NULL) and a COLUMN_SIZE for unbounded strings and bytes.
+ * The rows of the columns system table, from the very row types Calcite plans with, so that
+ * DATA_TYPE, TYPE_NAME, COLUMN_SIZE and DECIMAL_DIGITS agree with the ResultSetMetaData of a
+ * query over the column (both go through {@link ColumnSize}). TYPE_NAME is the bare type, as
+ * getTypeInfo and ResultSetMetaData name it ({@code DECIMAL}, not {@code DECIMAL(19, 2)}).
  */
 final class ColumnRows {
-  /** Redis strings are binary safe and unbounded in practice; tools want a number. */
-  static final int UNBOUNDED = Integer.MAX_VALUE;
+  static final List<MetaColumn> COLUMNS = List.of(
+      MetaColumn.string("TABLE_CAT"),
+      MetaColumn.string("TABLE_SCHEM"),
+      MetaColumn.requiredString("TABLE_NAME"),
+      MetaColumn.requiredString("COLUMN_NAME"),
+      MetaColumn.integer("DATA_TYPE"),
+      MetaColumn.requiredString("TYPE_NAME"),
+      MetaColumn.optionalInt("COLUMN_SIZE"),
+      MetaColumn.optionalInt("BUFFER_LENGTH"),
+      MetaColumn.optionalInt("DECIMAL_DIGITS"),
+      MetaColumn.optionalInt("NUM_PREC_RADIX"),
+      MetaColumn.integer("NULLABLE"),
+      MetaColumn.string("REMARKS"),
+      MetaColumn.string("COLUMN_DEF"),
+      MetaColumn.optionalInt("SQL_DATA_TYPE"),
+      MetaColumn.optionalInt("SQL_DATETIME_SUB"),
+      MetaColumn.optionalInt("CHAR_OCTET_LENGTH"),
+      MetaColumn.integer("ORDINAL_POSITION"),
+      MetaColumn.requiredString("IS_NULLABLE"),
+      MetaColumn.string("SCOPE_CATALOG"),
+      MetaColumn.string("SCOPE_SCHEMA"),
+      MetaColumn.string("SCOPE_TABLE"),
+      MetaColumn.optionalShort("SOURCE_DATA_TYPE"),
+      MetaColumn.requiredString("IS_AUTOINCREMENT"),
+      MetaColumn.requiredString("IS_GENERATEDCOLUMN"));
 
-  private final MetadataScope scope;
+  private final RelDataTypeFactory typeFactory;
   private final ColumnRemarks remarks;
+  private final List<Object[]> rows = new ArrayList<>();
 
-  ColumnRows(MetadataScope scope) {
-    this.scope = scope;
+  ColumnRows(RelDataTypeFactory typeFactory, MetadataScope scope) {
+    this.typeFactory = typeFactory;
     this.remarks = new ColumnRemarks(scope.indexKeys());
   }
 
-  MetaResultSet copy(ResultSet calcite) throws SQLException {
-    try (calcite) {
-      ResultSetMetaData md = calcite.getMetaData();
-      List<MetaColumn> columns = new ArrayList<>();
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = 1; i <= md.getColumnCount(); i++) {
-        columns.add(new MetaColumn(md.getColumnLabel(i), JDBCType.valueOf(md.getColumnType(i)),
-            md.isNullable(i) != ResultSetMetaData.columnNoNulls));
-        index.put(md.getColumnLabel(i), i - 1);
-      }
-      List<Object[]> rows = new ArrayList<>();
-      while (calcite.next()) {
-        Object[] row = new Object[columns.size()];
-        for (int i = 0; i < row.length; i++) {
-          row[i] = calcite.getObject(i + 1);
-        }
-        if (scope.schemaName().equals(row[index.get("TABLE_SCHEM")])) {
-          complete(row, index);
-        }
-        rows.add(row);
-      }
-      return new MetaResultSet(columns, rows);
+  /** Adds the columns of a model's table, with REMARKS naming field class and index. */
+  ColumnRows model(String schema, PopotoTable table) {
+    List<PopotoColumn> columns = table.columns();
+    List<RelDataTypeField> fields = table.getRowType(typeFactory).getFieldList();
+    for (int i = 0; i < fields.size(); i++) {
+      add(schema, table.model().name(), fields.get(i), remarks.of(table.model(),
+          columns.get(i)));
     }
+    return this;
   }
 
-  private void complete(Object[] row, Map<String, Integer> index) {
-    ModelDef model = scope.catalog().model((String) row[index.get("TABLE_NAME")]);
-    if (model == null) {
-      return;
+  /** Adds the columns of a system table. */
+  ColumnRows system(String schema, String name, SystemTable table) {
+    for (RelDataTypeField f : table.getRowType(typeFactory).getFieldList()) {
+      add(schema, name, f, null);
     }
-    String name = (String) row[index.get("COLUMN_NAME")];
-    for (PopotoColumn c : PopotoColumn.of(model)) {
-      if (!c.name().equals(name)) {
-        continue;
-      }
-      boolean nullable = c.part() != PopotoColumn.Part.KEY;
-      row[index.get("REMARKS")] = remarks.of(model, c);
-      row[index.get("NULLABLE")] = nullable ? DatabaseMetaData.columnNullable
-          : DatabaseMetaData.columnNoNulls;
-      row[index.get("IS_NULLABLE")] = nullable ? "YES" : "NO";
-      row[index.get("TYPE_NAME")] = typeName((String) row[index.get("TYPE_NAME")]);
-      size(row, index);
-      return;
-    }
+    return this;
   }
 
-  /** Calcite appends the nullability ("VARCHAR NOT NULL"); tools expect the bare type. */
-  private static String typeName(String calcite) {
-    return calcite == null ? null : calcite.replace(" NOT NULL", "");
+  List<Object[]> rows() {
+    return rows;
   }
 
-  /**
-   * COLUMN_SIZE as JDBC defines it: characters for strings, digits for numbers, the length of
-   * the text form for dates and times (Calcite reports -1, or the fractional precision).
-   */
-  private static void size(Object[] row, Map<String, Integer> index) {
-    int type = ((Number) row[index.get("DATA_TYPE")]).intValue();
-    Object reported = row[index.get("COLUMN_SIZE")];
-    int fraction = reported == null ? 0 : Math.max(((Number) reported).intValue(), 0);
-    Integer size;
-    Integer digits = null;
-    switch (type) {
-      case Types.VARCHAR, Types.VARBINARY -> size = UNBOUNDED;
-      case Types.BIGINT -> {
-        size = 19;
-        digits = 0;
-      }
-      case Types.DOUBLE -> size = 15;
-      case Types.BOOLEAN -> size = 1;
-      case Types.DATE -> size = 10;
-      case Types.TIME -> {
-        size = 8 + (fraction > 0 ? fraction + 1 : 0);
-        digits = fraction;
-      }
-      case Types.TIMESTAMP -> {
-        size = 19 + (fraction > 0 ? fraction + 1 : 0);
-        digits = fraction;
-      }
-      default -> {
-        return; // DECIMAL already carries its precision and scale
-      }
-    }
-    row[index.get("COLUMN_SIZE")] = size;
-    if (digits != null) {
-      row[index.get("DECIMAL_DIGITS")] = digits;
-    }
-    boolean text = type == Types.VARCHAR || type == Types.VARBINARY;
-    row[index.get("CHAR_OCTET_LENGTH")] = text ? UNBOUNDED : null;
+  private void add(String schema, String table, RelDataTypeField field, String remark) {
+    RelDataType type = field.getType();
+    int jdbcType = type.getSqlTypeName().getJdbcOrdinal();
+    ColumnSize size = ColumnSize.of(jdbcType, type.getPrecision(), type.getScale());
+    boolean nullable = type.isNullable();
+    rows.add(new Object[] {null, schema, table, field.getName(), jdbcType,
+        type.getSqlTypeName().getName(), size.size(), null, size.digits(),
+        ColumnSize.radix(jdbcType),
+        nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
+        remark, null, null, null, size.charOctetLength(jdbcType), field.getIndex() + 1,
+        nullable ? "YES" : "NO", null, null, null, null, "NO", "NO"});
   }
 }

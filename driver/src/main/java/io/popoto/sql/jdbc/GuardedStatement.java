@@ -26,8 +26,8 @@ import org.apache.calcite.avatica.AvaticaStatement;
  * <p>It also runs the statement's query from execute until its rows are read to the end or
  * closed: the statement's cancel flag (Avatica's, which Avatica never clears) is cleared when a
  * query starts and handed to the planner; {@code setQueryTimeout} arms a timer that sets it;
- * its result sets are {@link GuardedResultSet}s; a failure while the flag is set is the
- * cancel ({@code 57014}), whatever broke first.
+ * its result sets report their failures and their end to it ({@link ReadOnlyResultSet}); a
+ * failure while the flag is set is the cancel ({@code 57014}), whatever broke first.
  */
 final class GuardedStatement implements InvocationHandler {
   private static final Set<String> SQL_METHODS = Set.of("execute", "executeQuery",
@@ -39,7 +39,6 @@ final class GuardedStatement implements InvocationHandler {
   private final Statement delegate;
   private final PopotoConnection connection;
   private final AtomicBoolean cancelFlag;
-  private Statement self;
   private SQLWarning warnings;
   private ScheduledFuture<?> timeout;
   private volatile int timedOutAfter;
@@ -53,10 +52,8 @@ final class GuardedStatement implements InvocationHandler {
   }
 
   static <T extends Statement> T wrap(T delegate, Class<T> type, PopotoConnection connection) {
-    GuardedStatement handler = new GuardedStatement(delegate, connection);
     Object proxy = Proxy.newProxyInstance(GuardedStatement.class.getClassLoader(),
-        new Class<?>[] {type}, handler);
-    handler.self = (Statement) proxy;
+        new Class<?>[] {type}, new GuardedStatement(delegate, connection));
     return type.cast(proxy);
   }
 
@@ -189,20 +186,17 @@ final class GuardedStatement implements InvocationHandler {
   }
 
   /**
-   * What a proxy over {@code delegate} answers itself: unwrap and isWrapperFor to an interface
-   * the proxy implements, and toString; null for every other call.
+   * Result sets and their metadata as the driver hands them out (sized, read-only; a result
+   * set's failures and end go through this statement, see {@link ReadOnlyResultSet}).
    */
-  static Object wrapperMethod(Object proxy, Object delegate, String name, Object[] args) {
-    switch (name) {
-      case "unwrap":
-        return ((Class<?>) args[0]).isInstance(proxy) ? proxy : null;
-      case "isWrapperFor":
-        return ((Class<?>) args[0]).isInstance(proxy) ? Boolean.TRUE : null;
-      case "toString":
-        return args == null ? "Popoto" + delegate : null;
-      default:
-        return null;
+  private Object results(Object proxy, Object result) {
+    if (result instanceof java.sql.ResultSet rs) {
+      return ReadOnlyResultSet.wrap(rs, (Statement) proxy, this);
     }
+    if (result instanceof java.sql.ResultSetMetaData md) {
+      return SizedResultSetMetaData.wrap(md);
+    }
+    return result;
   }
 
   @Override
@@ -212,8 +206,8 @@ final class GuardedStatement implements InvocationHandler {
         && args[0] instanceof String sql) {
       ReadOnlyGuard.check(sql);
     }
-    Object own = wrapperMethod(proxy, delegate, name, args);
-    if (own != null) {
+    Object own = ProxyIdentity.answer(proxy, name, args, delegate);
+    if (own != ProxyIdentity.NOT_ANSWERED) {
       return own;
     }
     switch (name) {
@@ -225,6 +219,8 @@ final class GuardedStatement implements InvocationHandler {
         connection.drainDecodeWarnings();
         warnings = null;
         break;
+      case "getGeneratedKeys":
+        throw PopotoConnection.generatedKeysUnsupported();
       default:
         break;
     }
@@ -252,13 +248,10 @@ final class GuardedStatement implements InvocationHandler {
       } else {
         result = method.invoke(delegate, args);
       }
-      if (result instanceof ResultSet rs) {
-        return GuardedResultSet.wrap(rs, this, self);
-      }
-      if (executes && !Boolean.TRUE.equals(result)) {
+      if (executes && !(result instanceof ResultSet) && !Boolean.TRUE.equals(result)) {
         endQuery(); // no rows to read
       }
-      return result;
+      return results(proxy, result);
     } catch (InvocationTargetException e) {
       throw failed(e.getCause());
     }

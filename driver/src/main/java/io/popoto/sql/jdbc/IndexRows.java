@@ -7,14 +7,14 @@ import io.popoto.sql.catalog.ModelDef;
 import io.popoto.sql.codec.IndexKeys;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * getIndexInfo from the catalog: the Redis structures Popoto maintains, each named by its key
- * pattern so a user can find it with SCAN. Set-per-value indexes (key fields, relationship
+ * The rows of the index system table: the Redis structures Popoto maintains, each named by its
+ * key pattern so a user can find it with SCAN. Set-per-value indexes (key fields, relationship
  * reverse sets, the class set behind the primary key) are hashed; sorted and geo zsets are
  * "other", as JDBC has no ordered-index type. Nothing is read from Redis: no CARDINALITY.
+ * A new index kind is one more case in {@link #fieldIndex}.
  */
 final class IndexRows {
   static final List<MetaColumn> COLUMNS = List.of(
@@ -32,6 +32,9 @@ final class IndexRows {
       MetaColumn.bigint("PAGES"),
       MetaColumn.string("FILTER_CONDITION"));
 
+  /** One index: its uniqueness, name, JDBC type, columns, and sort order of the last column. */
+  record Index(boolean unique, String name, short type, List<String> columns, String ascOrDesc) {}
+
   private final MetadataScope scope;
   private final IndexKeys keys;
 
@@ -40,39 +43,37 @@ final class IndexRows {
     this.keys = scope.indexKeys();
   }
 
-  MetaResultSet indexInfo(String catalog, String schema, String table, boolean unique) {
+  List<Object[]> rows() {
     List<Object[]> rows = new ArrayList<>();
-    for (ModelDef m : scope.models(catalog, schema, table)) {
+    for (ModelDef m : scope.catalog().models()) {
       // The class set lists every instance key: the primary key's index.
-      add(rows, m, false, keys.classSet(m), DatabaseMetaData.tableIndexHashed,
-          List.of(PopotoColumn.KEY_COLUMN), null);
+      add(rows, m, new Index(true, keys.classSet(m), DatabaseMetaData.tableIndexHashed,
+          List.of(PopotoColumn.KEY_COLUMN), null));
       for (FieldDef f : m.fields()) {
-        boolean uniqueField = f.fieldClass() == FieldClass.UNIQUE_KEY_FIELD;
-        if (unique && !uniqueField) {
-          continue;
-        }
-        String pattern = IndexPattern.of(keys, m, f);
-        switch (f.fieldClass().indexKind()) {
-          case VALUE_SET -> add(rows, m, !uniqueField, pattern,
-              DatabaseMetaData.tableIndexHashed, List.of(f.name()), null);
-          case REVERSE_SET -> add(rows, m, true, pattern,
-              DatabaseMetaData.tableIndexHashed, List.of(f.name()), null);
-          case SORTED_SET -> add(rows, m, true, pattern,
-              DatabaseMetaData.tableIndexOther, sortedColumns(f), "A");
-          case GEO -> add(rows, m, true, pattern, DatabaseMetaData.tableIndexOther,
-              PopotoColumn.of(f).stream().map(PopotoColumn::name).toList(), null);
-          default -> {
-            // no index
-          }
+        Index index = fieldIndex(m, f);
+        if (index != null) {
+          add(rows, m, index);
         }
       }
     }
-    // JDBC order: NON_UNIQUE, TYPE, INDEX_NAME, ORDINAL_POSITION.
-    rows.sort(Comparator.<Object[], Boolean>comparing(r -> (Boolean) r[3])
-        .thenComparing(r -> (Short) r[6])
-        .thenComparing(r -> (String) r[5])
-        .thenComparing(r -> (Short) r[7]));
-    return new MetaResultSet(COLUMNS, rows);
+    return rows;
+  }
+
+  /** The index a field class maintains, or null. */
+  private Index fieldIndex(ModelDef m, FieldDef f) {
+    String pattern = IndexPattern.of(keys, m, f);
+    boolean unique = f.fieldClass() == FieldClass.UNIQUE_KEY_FIELD;
+    return switch (f.fieldClass().indexKind()) {
+      case VALUE_SET -> new Index(unique, pattern, DatabaseMetaData.tableIndexHashed,
+          List.of(f.name()), null);
+      case REVERSE_SET -> new Index(false, pattern, DatabaseMetaData.tableIndexHashed,
+          List.of(f.name()), null);
+      case SORTED_SET -> new Index(false, pattern, DatabaseMetaData.tableIndexOther,
+          sortedColumns(f), "A");
+      case GEO -> new Index(false, pattern, DatabaseMetaData.tableIndexOther,
+          PopotoColumn.of(f).stream().map(PopotoColumn::name).toList(), null);
+      default -> null;
+    };
   }
 
   /** A partitioned zset is found by its partition values first, then ranged by score. */
@@ -82,12 +83,12 @@ final class IndexRows {
     return columns;
   }
 
-  private void add(List<Object[]> rows, ModelDef m, boolean nonUnique, String name, int type,
-      List<String> columns, String ascOrDesc) {
+  private void add(List<Object[]> rows, ModelDef m, Index index) {
+    List<String> columns = index.columns();
     for (int i = 0; i < columns.size(); i++) {
-      rows.add(new Object[] {scope.catalogName(), scope.schemaName(), m.name(), nonUnique,
-          null, name, (short) type, (short) (i + 1), columns.get(i),
-          i == columns.size() - 1 ? ascOrDesc : null, null, null, null});
+      rows.add(new Object[] {null, scope.schemaName(), m.name(), !index.unique(), null,
+          index.name(), index.type(), (short) (i + 1), columns.get(i),
+          i == columns.size() - 1 ? index.ascOrDesc() : null, null, null, null});
     }
   }
 }

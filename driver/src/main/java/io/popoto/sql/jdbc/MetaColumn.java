@@ -1,8 +1,15 @@
 package io.popoto.sql.jdbc;
 
 import java.sql.JDBCType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
 
-/** One column of a metadata result: its JDBC-spec name, type and nullability. */
+/**
+ * One column of a system table: its JDBC-spec name (what the DatabaseMetaData result calls it),
+ * SQL type and nullability. Values in the rows are what Calcite expects for the type: String,
+ * Short for SMALLINT, Integer for INTEGER, Long for BIGINT, Boolean.
+ */
 record MetaColumn(String name, JDBCType type, boolean nullable) {
 
   static MetaColumn string(String name) {
@@ -17,8 +24,16 @@ record MetaColumn(String name, JDBCType type, boolean nullable) {
     return new MetaColumn(name, JDBCType.SMALLINT, false);
   }
 
+  static MetaColumn optionalShort(String name) {
+    return new MetaColumn(name, JDBCType.SMALLINT, true);
+  }
+
   static MetaColumn integer(String name) {
     return new MetaColumn(name, JDBCType.INTEGER, false);
+  }
+
+  static MetaColumn optionalInt(String name) {
+    return new MetaColumn(name, JDBCType.INTEGER, true);
   }
 
   static MetaColumn bigint(String name) {
@@ -29,14 +44,14 @@ record MetaColumn(String name, JDBCType type, boolean nullable) {
     return new MetaColumn(name, JDBCType.BOOLEAN, false);
   }
 
-  /** The Java class a JDBC tool expects from getObject for this column. */
-  String javaClassName() {
-    switch (type) {
-      case SMALLINT: return Short.class.getName();
-      case INTEGER: return Integer.class.getName();
-      case BIGINT: return Long.class.getName();
-      case BOOLEAN: return Boolean.class.getName();
-      default: return String.class.getName();
-    }
+  RelDataType relType(RelDataTypeFactory typeFactory) {
+    SqlTypeName sqlType = switch (type) {
+      case SMALLINT -> SqlTypeName.SMALLINT;
+      case INTEGER -> SqlTypeName.INTEGER;
+      case BIGINT -> SqlTypeName.BIGINT;
+      case BOOLEAN -> SqlTypeName.BOOLEAN;
+      default -> SqlTypeName.VARCHAR;
+    };
+    return typeFactory.createTypeWithNullability(typeFactory.createSqlType(sqlType), nullable);
   }
 }

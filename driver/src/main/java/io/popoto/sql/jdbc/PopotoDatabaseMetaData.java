@@ -14,26 +14,25 @@ import java.sql.SQLException;
 public class PopotoDatabaseMetaData implements DatabaseMetaData {
   protected final DatabaseMetaData delegate;
   protected final PopotoConnection connection;
-  private MetadataScope scope;
 
   public PopotoDatabaseMetaData(DatabaseMetaData delegate, PopotoConnection connection) {
-    this.delegate = serialized(delegate);
+    this.delegate = serialized(delegate, connection.metadataLock());
     this.connection = connection;
   }
 
   /**
    * Metadata clients (SchemaCrawler, DBeaver) call from several threads at once, and Calcite
    * registers each metadata result set as a statement in a map that is not thread-safe; one
-   * lock per connection keeps those calls apart.
+   * lock per connection keeps those calls apart. Result sets come back sized like ours.
    */
-  private static DatabaseMetaData serialized(DatabaseMetaData target) {
-    Object lock = target;
+  private static DatabaseMetaData serialized(DatabaseMetaData target, Object lock) {
     return (DatabaseMetaData) java.lang.reflect.Proxy.newProxyInstance(
         PopotoDatabaseMetaData.class.getClassLoader(), new Class<?>[] {DatabaseMetaData.class},
         (proxy, method, args) -> {
           synchronized (lock) {
             try {
-              return method.invoke(target, args);
+              Object result = method.invoke(target, args);
+              return result instanceof ResultSet rs ? ReadOnlyResultSet.wrapMetadata(rs) : result;
             } catch (java.lang.reflect.InvocationTargetException e) {
               throw e.getCause();
             }
@@ -117,63 +116,169 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return false;
   }
 
+  /** A query over the {@link CatalogSchema}, one at a time per connection (see below). */
+  private ResultSet query(MetadataQuery q, String... orderBy) throws SQLException {
+    synchronized (connection.metadataLock()) {
+      return q.run(connection.metadataStatements(), connection.metadataLock(), orderBy);
+    }
+  }
+
+  @Override
+  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern,
+      String[] types) throws SQLException {
+    return query(new MetadataQuery(CatalogSchema.TABLES).catalog("TABLE_CAT", catalog)
+        .like("TABLE_SCHEM", schemaPattern).like("TABLE_NAME", tableNamePattern)
+        .in("TABLE_TYPE", types), "TABLE_TYPE", "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME");
+  }
+
+  @Override
+  public ResultSet getTableTypes() throws SQLException {
+    return query(new MetadataQuery(CatalogSchema.TABLE_TYPES), "TABLE_TYPE");
+  }
+
+  @Override
+  public ResultSet getSchemas() throws SQLException {
+    return getSchemas(null, null);
+  }
+
+  @Override
+  public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+    return query(new MetadataQuery(CatalogSchema.SCHEMAS).catalog("TABLE_CATALOG", catalog)
+        .like("TABLE_SCHEM", schemaPattern), "TABLE_CATALOG", "TABLE_SCHEM");
+  }
+
   @Override
   public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
       String columnNamePattern) throws SQLException {
-    return new ColumnRows(scope()).copy(
-        delegate.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern));
+    return query(new MetadataQuery(CatalogSchema.COLUMNS).catalog("TABLE_CAT", catalog)
+        .like("TABLE_SCHEM", schemaPattern).like("TABLE_NAME", tableNamePattern)
+        .like("COLUMN_NAME", columnNamePattern),
+        "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "ORDINAL_POSITION");
   }
 
   @Override
   public ResultSet getPrimaryKeys(String catalog, String schema, String table)
       throws SQLException {
-    return new KeyRows(scope()).primaryKeys(catalog, schema, table);
+    return query(new MetadataQuery(CatalogSchema.PRIMARY_KEYS).catalog("TABLE_CAT", catalog)
+        .like("TABLE_SCHEM", schema).like("TABLE_NAME", table), "COLUMN_NAME", "TABLE_NAME");
   }
 
+  /** Keys whose referencing (foreign) table is selected, ordered by the referenced table. */
   @Override
   public ResultSet getImportedKeys(String catalog, String schema, String table)
       throws SQLException {
-    return new KeyRows(scope()).imported(catalog, schema, table);
+    return query(new MetadataQuery(CatalogSchema.FOREIGN_KEYS).catalog("FKTABLE_CAT", catalog)
+        .like("FKTABLE_SCHEM", schema).like("FKTABLE_NAME", table),
+        "PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME", "KEY_SEQ", "FKTABLE_NAME", "FK_NAME");
   }
 
+  /** Keys whose referenced (primary) table is selected, ordered by the referencing table. */
   @Override
   public ResultSet getExportedKeys(String catalog, String schema, String table)
       throws SQLException {
-    return new KeyRows(scope()).exported(catalog, schema, table);
+    return query(new MetadataQuery(CatalogSchema.FOREIGN_KEYS).catalog("PKTABLE_CAT", catalog)
+        .like("PKTABLE_SCHEM", schema).like("PKTABLE_NAME", table),
+        "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "KEY_SEQ", "FK_NAME");
   }
 
   @Override
   public ResultSet getCrossReference(String parentCatalog, String parentSchema,
       String parentTable, String foreignCatalog, String foreignSchema, String foreignTable)
       throws SQLException {
-    return new KeyRows(scope()).crossReference(parentCatalog, parentSchema, parentTable,
-        foreignCatalog, foreignSchema, foreignTable);
+    return query(new MetadataQuery(CatalogSchema.FOREIGN_KEYS)
+        .catalog("PKTABLE_CAT", parentCatalog).like("PKTABLE_SCHEM", parentSchema)
+        .like("PKTABLE_NAME", parentTable).catalog("FKTABLE_CAT", foreignCatalog)
+        .like("FKTABLE_SCHEM", foreignSchema).like("FKTABLE_NAME", foreignTable),
+        "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "KEY_SEQ", "FK_NAME");
   }
 
   @Override
   public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique,
       boolean approximate) throws SQLException {
-    return new IndexRows(scope()).indexInfo(catalog, schema, table, unique);
-  }
-
-  /** Our schema under the catalog name Calcite reports it in (getSchemas' TABLE_CATALOG). */
-  private MetadataScope scope() throws SQLException {
-    if (scope == null) {
-      String schemaName = connection.schemaName();
-      String catalogName = null;
-      try (ResultSet schemas = delegate.getSchemas(null, schemaName)) {
-        while (schemas.next()) {
-          if (schemaName.equals(schemas.getString("TABLE_SCHEM"))) {
-            catalogName = schemas.getString("TABLE_CATALOG");
-          }
-        }
-      }
-      scope = new MetadataScope(catalogName, schemaName, connection.popotoSchema().catalog());
+    MetadataQuery q = new MetadataQuery(CatalogSchema.INDEXES).catalog("TABLE_CAT", catalog)
+        .like("TABLE_SCHEM", schema).like("TABLE_NAME", table);
+    if (unique) {
+      q.where("NOT \"NON_UNIQUE\"");
     }
-    return scope;
+    return query(q, "NON_UNIQUE", "TYPE", "INDEX_NAME", "ORDINAL_POSITION", "TABLE_NAME");
   }
 
-  // Everything below delegates to Calcite unchanged.
+  @Override
+  public ResultSet getTypeInfo() throws SQLException {
+    return query(new MetadataQuery(CatalogSchema.TYPE_INFO), "DATA_TYPE", "TYPE_NAME");
+  }
+
+  /** The driver's own functions ({@code popoto_within} ...), not Calcite's operators. */
+  @Override
+  public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
+      throws SQLException {
+    return query(new MetadataQuery(CatalogSchema.FUNCTIONS).catalog("FUNCTION_CAT", catalog)
+        .like("FUNCTION_SCHEM", schemaPattern).like("FUNCTION_NAME", functionNamePattern),
+        "FUNCTION_CAT", "FUNCTION_SCHEM", "FUNCTION_NAME", "SPECIFIC_NAME");
+  }
+
+  @Override
+  public ResultSet getClientInfoProperties() throws SQLException {
+    return query(new MetadataQuery(CatalogSchema.CLIENT_INFO_PROPERTIES), "NAME");
+  }
+
+  @Override
+  public int getDefaultTransactionIsolation() {
+    return Connection.TRANSACTION_NONE;
+  }
+
+  @Override
+  public boolean supportsTransactionIsolationLevel(int level) {
+    return level == Connection.TRANSACTION_NONE;
+  }
+
+  @Override
+  public boolean supportsSavepoints() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsGetGeneratedKeys() {
+    return false;
+  }
+
+  @Override
+  public boolean generatedKeyAlwaysReturned() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsResultSetConcurrency(int type, int concurrency) throws SQLException {
+    return concurrency == ResultSet.CONCUR_READ_ONLY && supportsResultSetType(type);
+  }
+
+  @Override
+  public boolean supportsMultipleTransactions() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsDataDefinitionAndDataManipulationTransactions() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsDataManipulationTransactionsOnly() {
+    return false;
+  }
+
+  @Override
+  public String getSearchStringEscape() {
+    return "\\";
+  }
+
+  @Override
+  public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope,
+      boolean nullable) throws SQLException {
+    return delegate.getBestRowIdentifier(catalog, schema, table, scope, nullable);
+  }
+
+  // Everything below delegates to Calcite unchanged (result sets empty, with JDBC's columns).
 
 @Override
   public boolean allProceduresAreCallable() throws SQLException {
@@ -210,20 +315,12 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.doesMaxRowSizeIncludeBlobs();
   }
 
-  @Override
-  public boolean generatedKeyAlwaysReturned() throws SQLException {
-    return delegate.generatedKeyAlwaysReturned();
-  }
 
   @Override
   public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern) throws SQLException {
     return delegate.getAttributes(catalog, schemaPattern, typeNamePattern, attributeNamePattern);
   }
 
-  @Override
-  public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable) throws SQLException {
-    return delegate.getBestRowIdentifier(catalog, schema, table, scope, nullable);
-  }
 
   @Override
   public String getCatalogSeparator() throws SQLException {
@@ -240,20 +337,12 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.getCatalogs();
   }
 
-  @Override
-  public ResultSet getClientInfoProperties() throws SQLException {
-    return delegate.getClientInfoProperties();
-  }
 
   @Override
   public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern) throws SQLException {
     return delegate.getColumnPrivileges(catalog, schema, table, columnNamePattern);
   }
 
-  @Override
-  public int getDefaultTransactionIsolation() throws SQLException {
-    return delegate.getDefaultTransactionIsolation();
-  }
 
   @Override
   public String getExtraNameCharacters() throws SQLException {
@@ -265,10 +354,6 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.getFunctionColumns(catalog, schemaPattern, functionNamePattern, columnNamePattern);
   }
 
-  @Override
-  public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) throws SQLException {
-    return delegate.getFunctions(catalog, schemaPattern, functionNamePattern);
-  }
 
   @Override
   public String getIdentifierQuoteString() throws SQLException {
@@ -440,20 +525,8 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.getSchemaTerm();
   }
 
-  @Override
-  public ResultSet getSchemas() throws SQLException {
-    return delegate.getSchemas();
-  }
 
-  @Override
-  public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
-    return delegate.getSchemas(catalog, schemaPattern);
-  }
 
-  @Override
-  public String getSearchStringEscape() throws SQLException {
-    return delegate.getSearchStringEscape();
-  }
 
   @Override
   public String getStringFunctions() throws SQLException {
@@ -480,25 +553,13 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.getTablePrivileges(catalog, schemaPattern, tableNamePattern);
   }
 
-  @Override
-  public ResultSet getTableTypes() throws SQLException {
-    return delegate.getTableTypes();
-  }
 
-  @Override
-  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types) throws SQLException {
-    return delegate.getTables(catalog, schemaPattern, tableNamePattern, types);
-  }
 
   @Override
   public String getTimeDateFunctions() throws SQLException {
     return delegate.getTimeDateFunctions();
   }
 
-  @Override
-  public ResultSet getTypeInfo() throws SQLException {
-    return delegate.getTypeInfo();
-  }
 
   @Override
   public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types) throws SQLException {
@@ -690,15 +751,7 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.supportsCorrelatedSubqueries();
   }
 
-  @Override
-  public boolean supportsDataDefinitionAndDataManipulationTransactions() throws SQLException {
-    return delegate.supportsDataDefinitionAndDataManipulationTransactions();
-  }
 
-  @Override
-  public boolean supportsDataManipulationTransactionsOnly() throws SQLException {
-    return delegate.supportsDataManipulationTransactionsOnly();
-  }
 
   @Override
   public boolean supportsDifferentTableCorrelationNames() throws SQLException {
@@ -720,10 +773,6 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.supportsFullOuterJoins();
   }
 
-  @Override
-  public boolean supportsGetGeneratedKeys() throws SQLException {
-    return delegate.supportsGetGeneratedKeys();
-  }
 
   @Override
   public boolean supportsGroupBy() throws SQLException {
@@ -780,10 +829,6 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.supportsMultipleResultSets();
   }
 
-  @Override
-  public boolean supportsMultipleTransactions() throws SQLException {
-    return delegate.supportsMultipleTransactions();
-  }
 
   @Override
   public boolean supportsNamedParameters() throws SQLException {
@@ -840,10 +885,6 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.supportsRefCursors();
   }
 
-  @Override
-  public boolean supportsResultSetConcurrency(int type, int concurrency) throws SQLException {
-    return delegate.supportsResultSetConcurrency(type, concurrency);
-  }
 
   @Override
   public boolean supportsResultSetHoldability(int holdability) throws SQLException {
@@ -855,10 +896,6 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.supportsResultSetType(type);
   }
 
-  @Override
-  public boolean supportsSavepoints() throws SQLException {
-    return delegate.supportsSavepoints();
-  }
 
   @Override
   public boolean supportsSchemasInDataManipulation() throws SQLException {
@@ -935,10 +972,6 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
     return delegate.supportsTableCorrelationNames();
   }
 
-  @Override
-  public boolean supportsTransactionIsolationLevel(int level) throws SQLException {
-    return delegate.supportsTransactionIsolationLevel(level);
-  }
 
   @Override
   public boolean supportsUnion() throws SQLException {

@@ -56,6 +56,11 @@ public final class PopotoDriver implements Driver {
       throws SQLException {
     ConnectionUrl parsed = ConnectionUrl.parse(url, info);
     String schemaName = parsed.get(PopotoProperty.SCHEMA);
+    if (schemaName.equalsIgnoreCase(CatalogSchema.NAME)) {
+      throw new SQLException("Invalid value for connection property schema: '" + schemaName
+          + "' is the name of the metadata schema; choose another",
+          SqlStates.INVALID_PARAMETER_VALUE);
+    }
     ReaderOptions options = new ReaderOptions(
         PopotoProperty.BATCH_SIZE.getInt(parsed.properties(), 1),
         PopotoProperty.STRICT.getBoolean(parsed.properties()),
@@ -101,6 +106,15 @@ public final class PopotoDriver implements Driver {
       connection.serverVersion(RedisServerInfo.version(serverInfo));
       if (warning != null) {
         connection.addWarning(warning);
+      }
+      String applicationName = parsed.get(PopotoProperty.APPLICATION_NAME);
+      if (applicationName != null) {
+        try {
+          connection.setClientInfo(PopotoConnection.APPLICATION_NAME, applicationName);
+        } catch (SQLException e) {
+          connection.close();
+          throw e;
+        }
       }
       return connection;
     } catch (SQLException | RuntimeException e) {
@@ -152,6 +166,7 @@ public final class PopotoDriver implements Driver {
         .connect("jdbc:calcite:", calcite);
     CalciteConnection cc = c.unwrap(CalciteConnection.class);
     cc.getRootSchema().add(schemaName, schema);
+    cc.getRootSchema().add(CatalogSchema.NAME, new CatalogSchema(schema));
     cc.setSchema(schemaName);
     return cc;
   }

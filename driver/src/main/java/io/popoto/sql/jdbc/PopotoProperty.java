@@ -28,7 +28,10 @@ public enum PopotoProperty {
       "false turns every index access path off, so every table is scanned (for comparison).",
       "true", "false"),
   DISCOVERY_SAMPLE("discoverySample", "1000",
-      "Without a catalog: at most this many hashes are sampled per model to discover it.");
+      "Without a catalog: at most this many hashes are sampled per model to discover it."),
+  APPLICATION_NAME("applicationName", null,
+      "Names the application in Redis's CLIENT LIST as popoto-sql:<name> (as "
+          + "setClientInfo(\"ApplicationName\", name) does).");
 
   private final String name;
   private final String defaultValue;

@@ -24,6 +24,8 @@ public final class SqlStates {
   public static final String UNDEFINED_TABLE = "42S02";
   /** The SQL names a column that does not exist. */
   public static final String UNDEFINED_COLUMN = "42S22";
+  /** setSchema names a schema that does not exist. */
+  public static final String INVALID_SCHEMA_NAME = "3F000";
   /** A JDBC feature the driver does not offer. */
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
   /** The connection to Redis broke, or Redis did not answer within socketTimeout. */
