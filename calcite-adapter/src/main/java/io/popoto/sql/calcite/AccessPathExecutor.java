@@ -467,8 +467,9 @@ final class AccessPathExecutor {
     table.schema().source().recordRoundTrips(1);
     table.schema().source().recordCommand("SMEMBERS", setKeys.size());
     List<Set<String>> sets = new ArrayList<>();
-    for (Response<Set<String>> r : replies) {
-      sets.add(r.get());
+    for (int i = 0; i < replies.size(); i++) {
+      sets.add(RedisReplies.get(table.schema().source(), replies.get(i), "SMEMBERS",
+          setKeys.get(i)));
     }
     return sets;
   }
@@ -584,9 +585,10 @@ final class AccessPathExecutor {
         return null;
       }
       int count = offset == 0 ? Math.min(firstPage, batchSize) : batchSize;
-      List<String> page = descending
-          ? jedis.zrevrangeByScore(key, max, min, offset, count)
-          : jedis.zrangeByScore(key, min, max, offset, count);
+      List<String> page = RedisReplies.call(table.schema().source(),
+          descending ? "ZREVRANGEBYSCORE" : "ZRANGEBYSCORE", key, () -> descending
+              ? jedis.zrevrangeByScore(key, max, min, offset, count)
+              : jedis.zrangeByScore(key, min, max, offset, count));
       table.schema().source().recordRoundTrip(descending ? "ZREVRANGEBYSCORE" : "ZRANGEBYSCORE");
       offset += page.size();
       done = page.size() < count;
@@ -612,8 +614,9 @@ final class AccessPathExecutor {
     @Override
     public List<String> next(Jedis jedis) {
       if (members == null) {
-        List<GeoRadiusResponse> found = jedis.geosearch(key,
-            new GeoSearchParam().fromLonLat(lon, lat).byRadius(km, GeoUnit.KM));
+        List<GeoRadiusResponse> found = RedisReplies.call(table.schema().source(), "GEOSEARCH",
+            key, () -> jedis.geosearch(key,
+                new GeoSearchParam().fromLonLat(lon, lat).byRadius(km, GeoUnit.KM)));
         table.schema().source().recordRoundTrip("GEOSEARCH");
         List<String> keys = new ArrayList<>();
         for (GeoRadiusResponse r : found) {
@@ -720,12 +723,13 @@ final class AccessPathExecutor {
           n = t == QueryType.KEYS || t == QueryType.COMPOSITE ? branches.get(i).values().size()
               : Double.MAX_VALUE / 2;
         } else {
-          n = branches.get(i).type() == QueryType.TAGS_ALL
-              ? counts.get(i).stream().mapToLong(Response::get).min().orElse(0)
-              : counts.get(i).stream().mapToLong(Response::get).sum();
-          table.schema().source().recordCommand(
-              branches.get(i).type() == QueryType.SORTED_RANGE ? "ZCOUNT" : "SCARD",
-              counts.get(i).size());
+          String command = branches.get(i).type() == QueryType.SORTED_RANGE ? "ZCOUNT" : "SCARD";
+          RedisSource source = table.schema().source();
+          java.util.stream.LongStream counted = counts.get(i).stream()
+              .mapToLong(r -> RedisReplies.get(source, r, command, null));
+          n = branches.get(i).type() == QueryType.TAGS_ALL ? counted.min().orElse(0)
+              : counted.sum();
+          source.recordCommand(command, counts.get(i).size());
         }
         if (n < bestCount) {
           bestCount = n;

@@ -30,7 +30,8 @@ final class ClassSetScan implements KeySource {
   @Override
   public List<String> next(Jedis jedis) {
     while (!done) {
-      ScanResult<String> page = jedis.sscan(classSet, cursor, params);
+      ScanResult<String> page = RedisReplies.call(source, "SSCAN", classSet,
+          () -> jedis.sscan(classSet, cursor, params));
       source.recordRoundTrip("SSCAN");
       cursor = page.getCursor();
       done = ScanParams.SCAN_POINTER_START.equals(cursor);

@@ -6,13 +6,16 @@ import java.util.List;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Fetches the rows of a batch of candidate keys in one pipeline: HMGET of just the needed hash
  * fields per key. A key whose hash does not exist is not a row (spec 8.1): HMGET answers all
  * nils for it, and since Popoto writes every field on a full save, only an all-nil answer needs
- * the follow-up EXISTS round trip to tell a missing hash from a partial one. A 1.x capped list
- * column is an LRANGE of {@code <key>::<field>} in the same pipeline.
+ * the follow-up HLEN round trip to tell a missing hash from a partial one. A key that holds
+ * something other than a hash (Redis answers WRONGTYPE) is not a row either: it is skipped with
+ * a warning naming it, never failing the scan. A 1.x capped list column is an LRANGE of
+ * {@code <key>::<field>} in the same pipeline.
  */
 final class HashFetcher {
   private final RedisSource source;
@@ -61,8 +64,11 @@ final class HashFetcher {
     List<List<byte[]>> values = new ArrayList<>(keys.size());
     boolean[] allNil = new boolean[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
-      List<byte[]> v = replies.get(i).get();
+      List<byte[]> v = reply(replies.get(i), "HMGET", keys.get(i));
       values.add(v);
+      if (v == null) {
+        continue; // not a hash
+      }
       allNil[i] = v.stream().allMatch(b -> b == null);
       if (allNil[i]) {
         unsure.add(keys.get(i));
@@ -71,7 +77,7 @@ final class HashFetcher {
     java.util.Set<String> confirmed = unsure.isEmpty()
         ? java.util.Set.of() : new java.util.HashSet<>(existing(jedis, unsure));
     for (int i = 0; i < keys.size(); i++) {
-      if (allNil[i] && !confirmed.contains(keys.get(i))) {
+      if (values.get(i) == null || allNil[i] && !confirmed.contains(keys.get(i))) {
         continue;
       }
       rows.add(decoder.decode(keys.get(i), values.get(i)));
@@ -121,8 +127,11 @@ final class HashFetcher {
     }
     source.recordCommand("LRANGE", lists.size());
     List<String> unsure = new ArrayList<>();
+    List<List<byte[]>> values = new ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
-      if (fields.length == 0 || hashes.get(i).get().stream().allMatch(b -> b == null)) {
+      List<byte[]> v = fields.length > 0 ? reply(hashes.get(i), "HMGET", keys.get(i)) : List.of();
+      values.add(v);
+      if (v != null && v.stream().allMatch(b -> b == null)) {
         unsure.add(keys.get(i));
       }
     }
@@ -133,34 +142,52 @@ final class HashFetcher {
     int n = listSuffixes.size();
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
-      if (doubtful.contains(key) && !confirmed.contains(key)) {
+      if (values.get(i) == null || doubtful.contains(key) && !confirmed.contains(key)) {
         continue;
       }
       List<List<byte[]>> items = new ArrayList<>(n);
       for (int j = 0; j < n; j++) {
         items.add(lists.get(i * n + j).get());
       }
-      rows.add(decoder.decode(key, fields.length > 0 ? hashes.get(i).get() : List.of(), items));
+      rows.add(decoder.decode(key, values.get(i), items));
     }
     return rows;
   }
 
-  /** The keys that exist, in order; one pipelined round trip. */
+  /**
+   * The keys that hold a hash, in order; one pipelined round trip. HLEN rather than EXISTS: a
+   * key of another type exists but is not a row (Redis never keeps an empty hash).
+   */
   private List<String> existing(Jedis jedis, List<String> keys) {
     Pipeline p = jedis.pipelined();
-    List<Response<Boolean>> replies = new ArrayList<>(keys.size());
+    List<Response<Long>> replies = new ArrayList<>(keys.size());
     for (String key : keys) {
-      replies.add(p.exists(key));
+      replies.add(p.hlen(key));
     }
     p.sync();
     source.recordRoundTrips(1);
-    source.recordCommand("EXISTS", keys.size());
+    source.recordCommand("HLEN", keys.size());
     List<String> found = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      if (Boolean.TRUE.equals(replies.get(i).get())) {
+      Long fields = reply(replies.get(i), "HLEN", keys.get(i));
+      if (fields != null && fields > 0) {
         found.add(keys.get(i));
       }
     }
     return found;
+  }
+
+  /** A reply about one key; null, with a warning, when the key is not a hash. */
+  private <T> T reply(Response<T> reply, String command, String key) {
+    try {
+      return reply.get();
+    } catch (JedisDataException e) {
+      if (RedisReplies.isWrongType(e)) {
+        decoder.warn("Key '" + key + "' is not a hash (" + command + " answered WRONGTYPE): "
+            + "not a row, skipped");
+        return null;
+      }
+      throw RedisReplies.refused(source, command, key, e);
+    }
   }
 }

@@ -57,7 +57,9 @@ public final class PopotoCalcite {
       };
     }
     CalciteJdbc41Factory factory = new CalciteJdbc41Factory();
-    return (CalciteConnection) factory.newConnection(new Driver(), factory, Driver.CONNECT_STRING_PREFIX,
-        info, null, new PopotoTypeFactory(typeSystem));
+    // our preparation: the statement's cancel flag reaches the planner and the operators
+    Driver driver = new Driver().withPrepareFactory(PopotoPrepare::new);
+    return (CalciteConnection) factory.newConnection(driver, factory,
+        Driver.CONNECT_STRING_PREFIX, info, null, new PopotoTypeFactory(typeSystem));
   }
 }

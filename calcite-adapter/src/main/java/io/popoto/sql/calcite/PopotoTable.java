@@ -27,7 +27,6 @@ import org.apache.calcite.schema.impl.AbstractTableQueryable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.IntPair;
-import redis.clients.jedis.Jedis;
 
 /** One Popoto model as a SQL table. */
 public final class PopotoTable extends AbstractQueryableTable implements TranslatableTable {
@@ -101,10 +100,11 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
   double rowCount() {
     long now = System.nanoTime();
     if (rowCount < 0 || now - rowCountAt > STATS_TTL_NANOS) {
-      try (Jedis jedis = schema.source().borrow()) {
-        rowCount = jedis.scard(indexKeys().classSet(model));
-        schema.source().recordRoundTrip("SCARD");
-      }
+      RedisSource source = schema.source();
+      String classSet = indexKeys().classSet(model);
+      rowCount = source.read(jedis -> RedisReplies.call(source, "SCARD", classSet,
+          () -> jedis.scard(classSet)));
+      source.recordRoundTrip("SCARD");
       rowCountAt = now;
     }
     return Math.max(rowCount, 1);
@@ -142,7 +142,8 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
   }
 
   /** Runs a scan described by a spec; called from generated code. */
-  public Enumerable<Object[]> execute(ScanSpec spec, Object[] params) {
+  public Enumerable<Object[]> execute(ScanSpec spec, Object[] params,
+      java.util.concurrent.atomic.AtomicBoolean cancel) {
     List<PopotoColumn> selected = new ArrayList<>();
     for (int i : spec.columns()) {
       selected.add(columns.get(i));
@@ -160,7 +161,8 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
               fetcher);
         }
         return new RowEnumerator(schema.source(), executor.source(path), fetcher,
-            spec.rowLimit(), spec.exact() ? executor.exactCheck(path, spec.columns()) : null);
+            spec.rowLimit(), spec.exact() ? executor.exactCheck(path, spec.columns()) : null,
+            cancel);
       }
     };
   }
@@ -205,13 +207,16 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
     }
 
     @SuppressWarnings("unused") // called from generated code
-    public Enumerable<Object[]> query(String specJson, Object[] params) {
-      return ((PopotoTable) table).execute(ScanSpec.fromJson(specJson), params);
+    public Enumerable<Object[]> query(String specJson, Object[] params,
+        org.apache.calcite.DataContext root) {
+      return ((PopotoTable) table).execute(ScanSpec.fromJson(specJson), params,
+          Cancellation.flag(root));
     }
 
     @SuppressWarnings("unused") // called from generated code
-    public Enumerable<Object> queryScalar(String specJson, Object[] params) {
-      return query(specJson, params).select(row -> row[0]);
+    public Enumerable<Object> queryScalar(String specJson, Object[] params,
+        org.apache.calcite.DataContext root) {
+      return query(specJson, params, root).select(row -> row[0]);
     }
   }
 

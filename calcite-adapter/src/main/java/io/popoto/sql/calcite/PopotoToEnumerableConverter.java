@@ -61,7 +61,7 @@ public final class PopotoToEnumerableConverter extends ConverterImpl implements 
         Expressions.call(table,
             physType.getFormat() == JavaRowFormat.SCALAR ? "queryScalar" : "query",
             Expressions.constant(scan.spec().toJson()),
-            Expressions.newArrayInit(Object.class, params)));
+            Expressions.newArrayInit(Object.class, params), DataContext.ROOT));
     list.add(Expressions.return_(null, enumerable));
     return implementor.result(physType, list.toBlock());
   }

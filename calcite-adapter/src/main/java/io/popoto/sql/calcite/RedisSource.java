@@ -1,21 +1,31 @@
 package io.popoto.sql.calcite;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The pooled connection to one Redis database, with counters of what the driver sent: commands
  * by name and round trips (a pipeline sync or a single command is one round trip). The counters
  * make command counts assertable in tests without reading the server's INFO.
+ *
+ * <p>Reads go through {@link #read}: a connection is borrowed for one batch of round trips and
+ * returned at once, so a failure anywhere above a scan (a bad cast, a cancel, an abandoned
+ * ResultSet) never holds a pooled connection. The pool never validates with PING: a
+ * least-privilege ACL user may not run it.
  */
 public final class RedisSource implements AutoCloseable {
   /** What CLIENT LIST shows for our sockets until the application names itself. */
@@ -49,6 +59,8 @@ public final class RedisSource implements AutoCloseable {
   private final SessionSettings settings;
   private final AtomicLong roundTrips = new AtomicLong();
   private final Map<String, AtomicLong> commands = new ConcurrentHashMap<>();
+  /** The connection each statement (by its cancel flag) is waiting on right now. */
+  private final Map<AtomicBoolean, Jedis> inFlight = new ConcurrentHashMap<>();
 
   /** Plain TCP, or for {@code config.ssl()} TLS verified by the JVM's default truststore. */
   public RedisSource(Config config) {
@@ -79,7 +91,30 @@ public final class RedisSource implements AutoCloseable {
         b.user(config.user());
       }
     }
-    this.pool = new JedisPool(new HostAndPort(config.host(), config.port()), b.build());
+    GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+    // A bounded wait: every borrower holds a connection for one round trip at most, so a pool
+    // that stays exhausted this long is reported instead of hanging the caller.
+    long wait = config.socketTimeoutMillis() == 0 ? -1
+        : (long) config.socketTimeoutMillis() + config.connectTimeoutMillis();
+    poolConfig.setMaxWait(Duration.ofMillis(wait));
+    poolConfig.setJmxEnabled(false);
+    this.pool = new JedisPool(poolConfig, new HostAndPort(config.host(), config.port()),
+        b.build()) {
+      /**
+       * commons-pool replaces a discarded (broken) connection at once, on the thread that
+       * discards it: against a frozen server that is another full socketTimeout of waiting
+       * after the one that broke it. A borrower makes its own when it needs one.
+       */
+      @Override
+      public void addObject() {
+        // nothing made ahead
+      }
+    };
+  }
+
+  /** {@code host:port}, as messages name the server. */
+  public String address() {
+    return config.host() + ":" + config.port();
   }
 
   public Config config() {
@@ -91,7 +126,10 @@ public final class RedisSource implements AutoCloseable {
     return tls;
   }
 
-  /** A pooled connection, with the current {@link #settings()}; close it to return it. */
+  /**
+   * A pooled connection, with the current {@link #settings()}; close it to return it. Prefer
+   * {@link #read}.
+   */
   public Jedis borrow() {
     Jedis jedis = pool.getResource();
     try {
@@ -126,6 +164,82 @@ public final class RedisSource implements AutoCloseable {
   /** The socket timeout for every socket of this source from its next borrow on; 0 waits forever. */
   public void socketTimeoutMillis(int millis) {
     settings.socketTimeoutMillis(millis);
+  }
+
+  /**
+   * Runs one step of reading on a pooled connection and returns the connection at once, success
+   * or failure (a broken connection is discarded, not pooled). A connection that turns out dead
+   * (Redis restarted, the socket reset) is replaced once: the idle ones are dropped too, as they
+   * are as stale, and the step runs again on a fresh connection; the driver only reads, so a
+   * repeated step is harmless, as long as {@code step} keeps what it took before failing. A
+   * timeout is not retried: the server is frozen or overloaded, and a second wait would double
+   * the delay the socket timeout promises.
+   *
+   * @throws PopotoReadException {@value PopotoReadException#CONNECTION_FAILURE} naming host and
+   *     port when the connection is lost; other failures as {@link RedisReplies} reports them
+   */
+  public <T> T read(Function<Jedis, T> step) {
+    return read(step, null);
+  }
+
+  /**
+   * {@link #read(Function)} for a statement: while the step waits for Redis, {@link #interrupt}
+   * with the statement's cancel flag breaks the wait, so a cancel or a query timeout need not
+   * wait for a frozen server's reply (socketTimeout).
+   *
+   * @param cancel the statement's cancel flag; null outside a statement
+   */
+  public <T> T read(Function<Jedis, T> step, AtomicBoolean cancel) {
+    for (int attempt = 0; ; attempt++) {
+      try (Jedis jedis = borrow()) {
+        if (cancel == null) {
+          return step.apply(jedis);
+        }
+        inFlight.put(cancel, jedis);
+        try {
+          return step.apply(jedis);
+        } finally {
+          inFlight.remove(cancel, jedis); // before the connection goes back to the pool
+        }
+      } catch (JedisException e) {
+        Cancellation.check(cancel); // the wait was broken on purpose
+        if (!RedisReplies.isConnectionFailure(e)) {
+          if (e.getCause() instanceof java.util.NoSuchElementException) {
+            throw new PopotoReadException(PopotoReadException.TOO_MANY_CONNECTIONS,
+                "All " + pool.getMaxTotal() + " connections to Redis at " + address()
+                    + " stayed busy for " + pool.getMaxWaitDuration().toMillis() + " ms", e);
+          }
+          throw RedisReplies.refused(this, null, null, e);
+        }
+        if (attempt == 0 && !RedisReplies.isTimeout(e)) {
+          pool.clear();
+          continue;
+        }
+        throw RedisReplies.lost(this, e);
+      }
+    }
+  }
+
+  /**
+   * Breaks the round trip the statement with this cancel flag is waiting for, if any: its
+   * socket is closed (the connection is discarded, not pooled) and the read fails at once. The
+   * flag must be set first, so the read reports the cancel rather than a lost connection.
+   */
+  public void interrupt(AtomicBoolean cancel) {
+    // atomic with the removal in read(): never breaks a connection another statement now uses
+    inFlight.computeIfPresent(cancel, (flag, jedis) -> {
+      try {
+        jedis.getConnection().forceDisconnect();
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // already closed: the read fails anyway
+      }
+      return jedis;
+    });
+  }
+
+  /** Pooled connections borrowed right now (0 between statements: nothing may stay out). */
+  public int borrowed() {
+    return pool.getNumActive();
   }
 
   /** Records one round trip that carried the given commands. */

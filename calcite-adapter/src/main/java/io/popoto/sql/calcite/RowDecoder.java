@@ -93,6 +93,11 @@ final class RowDecoder {
   private static final String LEGACY_INDEX_POINTER = "\0idxptr\0";
   private static final String LEGACY_TAG_POINTER = "\0tagptr\0";
 
+  /** Records a problem with a row that did not stop the scan, for an SQLWarning. */
+  void warn(String message) {
+    warnings.accept(message);
+  }
+
   /** The hash fields to HMGET, in the order {@link #decode} expects their values. */
   List<String> hashFields() {
     return hashFields;

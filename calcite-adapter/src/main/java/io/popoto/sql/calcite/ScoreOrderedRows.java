@@ -94,14 +94,20 @@ final class ScoreOrderedRows implements Enumerator<Object[]> {
         close();
         return false;
       }
-      if (jedis == null) {
-        jedis = source.borrow();
-      }
+      // one pooled connection per page, returned before rows are handed out (nothing is held
+      // between moveNext calls, so an abandoned or failed read leaks nothing)
+      source.read(this::readPage, null);
+    }
+  }
+
+  private Void readPage(Jedis connection) {
+    jedis = connection;
+    try {
       List<Tuple> page = pages.next(jedis);
       if (page == null) {
         exhausted = true;
         releaseGroup();
-        continue;
+        return null;
       }
       accept(page);
       if (!held.isEmpty()) {
@@ -112,6 +118,9 @@ final class ScoreOrderedRows implements Enumerator<Object[]> {
         }
         releaseGroup();
       }
+      return null;
+    } finally {
+      jedis = null;
     }
   }
 
@@ -199,9 +208,6 @@ final class ScoreOrderedRows implements Enumerator<Object[]> {
 
   @Override
   public void close() {
-    if (jedis != null) {
-      jedis.close();
-      jedis = null;
-    }
+    // nothing held: each page's connection went back to the pool when the page was read
   }
 }

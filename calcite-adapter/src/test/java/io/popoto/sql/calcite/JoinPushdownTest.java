@@ -36,6 +36,14 @@ class JoinPushdownTest extends FixtureSession {
   }
 
 
+  /**
+   * Round trips of the query's reads: the planner's SCARD statistics expire after 30 s, so on a
+   * slow machine re-planning may add some.
+   */
+  private long readRoundTrips() {
+    return source.roundTrips() - source.commandCount("SCARD");
+  }
+
   private static final String SUSHI_ZEN = "Restaurant:New York:Sushi Zen";
 
   /** Outer rows known: the distinct relationship targets of a batch are one pipelined lookup. */
@@ -51,7 +59,7 @@ class JoinPushdownTest extends FixtureSession {
     source.resetCounters();
     assertEquals(List.of("Order:66c762af74a6476d8b3ef1ad2dcaf23e | Sushi Zen | "), rows(sql));
     // the reverse set, the order, the batch's restaurant
-    assertEquals(3, source.roundTrips());
+    assertEquals(3, readRoundTrips());
   }
 
   /** Without a filter one side is scanned and the other read through its indexes. */
@@ -84,7 +92,7 @@ class JoinPushdownTest extends FixtureSession {
     assertEquals(List.of("Order:467cde436c264e62a4e4cdcdfb69c3d1 | Jane Doe | ",
         "Order:66c762af74a6476d8b3ef1ad2dcaf23e | Jean-Luc Picard | "), sorted(rows(sql)));
     // $KeyF set, restaurant hash, reverse set, orders, customers: one round trip each
-    assertEquals(5, source.roundTrips());
+    assertEquals(5, readRoundTrips());
     assertEquals(0, source.commandCount("SSCAN"));
   }
 

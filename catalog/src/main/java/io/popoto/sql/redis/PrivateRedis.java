@@ -92,32 +92,49 @@ public final class PrivateRedis implements AutoCloseable {
     IOException last = null;
     // A free port can be taken between probing and binding; try a few.
     for (int attempt = 0; attempt < 5; attempt++) {
-      int port = freePort();
-      Path dir = Files.createTempDirectory("popoto-redis-");
-      List<String> cmd = new ArrayList<>(launcher);
-      cmd.addAll(List.of(binary.toString(),
-          "--port", Integer.toString(port),
-          "--bind", "127.0.0.1",
-          "--save", "",
-          "--appendonly", "no",
-          "--dir", dir.toString(),
-          "--daemonize", "no",
-          "--protected-mode", "yes",
-          "--loglevel", "warning"));
-      cmd.addAll(List.of(extraArgs));
-      ProcessBuilder pb = new ProcessBuilder(cmd)
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("redis.log").toFile());
-      Process p = pb.start();
-      if (awaitListening(p, port, Duration.ofSeconds(10))) {
-        return new PrivateRedis(p, "127.0.0.1", port, dir, null);
+      try {
+        return startOnPort(launcher, binary, freePort(), extraArgs);
+      } catch (IOException e) {
+        last = e;
       }
-      p.destroyForcibly();
-      String log = Files.exists(dir.resolve("redis.log"))
-          ? Files.readString(dir.resolve("redis.log")) : "";
-      last = new IOException("redis-server did not start on port " + port + ": " + log.strip());
     }
     throw last;
+  }
+
+  /**
+   * Starts the given binary on the given loopback port, e.g. to bring a server back where a
+   * client expects it after a test killed it.
+   */
+  public static PrivateRedis startBinaryOnPort(Path binary, int port, String... extraArgs)
+      throws IOException {
+    return startOnPort(List.of(), binary, port, extraArgs);
+  }
+
+  private static PrivateRedis startOnPort(List<String> launcher, Path binary, int port,
+      String... extraArgs) throws IOException {
+    Path dir = Files.createTempDirectory("popoto-redis-");
+    List<String> cmd = new ArrayList<>(launcher);
+    cmd.addAll(List.of(binary.toString(),
+        "--port", Integer.toString(port),
+        "--bind", "127.0.0.1",
+        "--save", "",
+        "--appendonly", "no",
+        "--dir", dir.toString(),
+        "--daemonize", "no",
+        "--protected-mode", "yes",
+        "--loglevel", "warning"));
+    cmd.addAll(List.of(extraArgs));
+    ProcessBuilder pb = new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("redis.log").toFile());
+    Process p = pb.start();
+    if (awaitListening(p, port, Duration.ofSeconds(10))) {
+      return new PrivateRedis(p, "127.0.0.1", port, dir, null);
+    }
+    p.destroyForcibly();
+    String log = Files.exists(dir.resolve("redis.log"))
+        ? Files.readString(dir.resolve("redis.log")) : "";
+    throw new IOException("redis-server did not start on port " + port + ": " + log.strip());
   }
 
   private static boolean awaitListening(Process p, int port, Duration timeout) {
@@ -153,6 +170,11 @@ public final class PrivateRedis implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The server's process id; -1 for a server started by something else. */
+  public long pid() {
+    return process == null ? -1 : process.pid();
   }
 
   /** {@code redis://host:port} of this server. */

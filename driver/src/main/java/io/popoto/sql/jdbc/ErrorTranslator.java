@@ -1,6 +1,7 @@
 package io.popoto.sql.jdbc;
 
 import io.popoto.sql.catalog.Catalog;
+import io.popoto.sql.calcite.PopotoReadException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,6 +9,8 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlValidatorException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Turns Calcite's errors into SQLExceptions a user can act on: a standard SQLState, the
@@ -36,6 +39,10 @@ final class ErrorTranslator {
     NameHints hints = new NameHints(catalog);
     if (e.getSQLState() != null && isOurs(e.getSQLState())) {
       return e;
+    }
+    SQLException runtime = runtimeFailure(e);
+    if (runtime != null) {
+      return runtime;
     }
     CalciteContextException context = find(e, CalciteContextException.class);
     SqlParseException parse = find(e, SqlParseException.class);
@@ -80,6 +87,40 @@ final class ErrorTranslator {
           SqlStates.UNDEFINED_COLUMN, e);
     }
     return new SQLException(firstLine(text) + where, SqlStates.SYNTAX_ERROR_OR_ACCESS_RULE, e);
+  }
+
+  /**
+   * A throwable that is not an SQLException, from running a query (Avatica lets those out of
+   * {@code ResultSet.next()}): the reader's own state when it has one, else as {@link
+   * #translate(SQLException)} would have it.
+   */
+  static SQLException translate(RuntimeException e) {
+    SQLException runtime = runtimeFailure(e);
+    if (runtime != null) {
+      return runtime;
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+    SQLException wrapped = new SQLException(message, SqlStates.GENERAL_ERROR, e);
+    SQLException translated = translate(new SQLException(message, e));
+    return translated.getSQLState() == null ? wrapped : translated;
+  }
+
+  /**
+   * What the reader reported (a {@link PopotoReadException} carries its SQLState), or a Jedis
+   * exception that escaped it: a lost connection is {@code 08006}, anything else {@code HY000}.
+   */
+  private static SQLException runtimeFailure(Throwable e) {
+    PopotoReadException read = find(e, PopotoReadException.class);
+    if (read != null) {
+      return new SQLException(read.getMessage(), read.sqlState(), e);
+    }
+    JedisException jedis = find(e, JedisException.class);
+    if (jedis != null) {
+      boolean lost = find(e, JedisConnectionException.class) != null;
+      return new SQLException((lost ? "Lost the connection to Redis: " : "Redis error: ")
+          + jedis.getMessage(), lost ? SqlStates.CONNECTION_FAILURE : SqlStates.GENERAL_ERROR, e);
+    }
+    return null;
   }
 
   private static boolean isOurs(String state) {

@@ -104,12 +104,15 @@ public final class PopotoConnection implements Connection {
   String serverVersion() {
     String v = serverVersion;
     if (v == null) {
-      try (Jedis jedis = source.borrow()) {
-        v = RedisServerInfo.version(jedis.info("server"));
-      }
+      v = RedisServerInfo.version(source.read(jedis -> jedis.info("server")));
       serverVersion = v;
     }
     return v;
+  }
+
+  /** The version INFO server gave at connect time. */
+  void serverVersion(String version) {
+    serverVersion = version;
   }
 
   /** Decode warnings the schema recorded since the last call (lenient mode). */

@@ -93,10 +93,15 @@ public final class PopotoDriver implements Driver {
         connectTimeout * 1000, socketTimeout * 1000), tls);
     try {
       String warning = null;
+      String serverInfo;
+      String step = "INFO";
       try (Jedis jedis = source.borrow()) {
-        // One PING so that an unreachable server or bad password fails here, not mid-query.
-        jedis.ping();
+        // One INFO server (not PING, which a least-privilege ACL user may lack: docs/driver.md)
+        // so that an unreachable server or bad password fails here, not mid-query; it also
+        // gives the server version the metadata reports.
+        serverInfo = jedis.info("server");
         if (catalog == null) {
+          step = "discovery (SCAN, SSCAN, HGETALL)";
           catalog = discover(jedis, sample);
           warning = "No catalog property: the models were discovered by sampling up to "
               + sample + " hashes per model; guesses may be wrong. Save a catalog file and "
@@ -104,12 +109,13 @@ public final class PopotoDriver implements Driver {
         }
       } catch (RuntimeException e) {
         if (e.getClass().getName().startsWith("redis.clients.jedis")) {
-          throw RedisErrors.connectFailure(e, parsed, password);
+          throw RedisErrors.connectFailure(e, parsed, password, step);
         }
         throw e;
       }
       PopotoConnection connection = new PopotoConnection(
           openCalcite(schemaName, new PopotoSchema(catalog, source, options, schemaName)), source, parsed);
+      connection.serverVersion(RedisServerInfo.version(serverInfo));
       if (warning != null) {
         connection.addWarning(warning);
       }
@@ -167,7 +173,8 @@ public final class PopotoDriver implements Driver {
     calcite.setProperty("typeSystem",
         io.popoto.sql.calcite.PopotoTypeSystem.class.getName() + "#INSTANCE");
     // Calcite's connection factory directly, not through DriverManager: no URL lookup, no
-    // ambiguity, and our type factory (Unicode literals whatever the JVM's properties).
+    // ambiguity, our type factory (Unicode literals whatever the JVM's properties) and our
+    // preparation, for cancel and timeout (PopotoPrepare).
     CalciteConnection cc = io.popoto.sql.calcite.PopotoCalcite.connect(calcite);
     cc.getRootSchema().add(schemaName, schema);
     cc.getRootSchema().add(CatalogSchema.NAME, new CatalogSchema(schema));

@@ -10,7 +10,12 @@ import java.util.Locale;
 final class RedisErrors {
   private RedisErrors() {}
 
-  static SQLException connectFailure(RuntimeException e, ConnectionUrl url, String password) {
+  /**
+   * @param step what the driver was doing when it failed ("INFO", discovery), for a refusal
+   *     of a command the ACL user may not run
+   */
+  static SQLException connectFailure(RuntimeException e, ConnectionUrl url, String password,
+      String step) {
     String where = url.host() + ":" + url.port();
     String redisSays = redact(deepestMessage(e), password);
     SQLException tls = TlsErrors.explain(e, url, where);
@@ -20,6 +25,12 @@ final class RedisErrors {
     for (Throwable c = e; c != null; c = c.getCause()) {
       String type = c.getClass().getSimpleName();
       String msg = c.getMessage() == null ? "" : c.getMessage().toUpperCase(Locale.ROOT);
+      if (msg.startsWith("NOPERM")) {
+        String user = url.get(PopotoProperty.USER) == null ? "default" : url.get(PopotoProperty.USER);
+        return new SQLException("Redis user '" + user + "' at " + where + " may not run "
+            + step + " at connect: " + redisSays + "; a read-only user needs the ACL in "
+            + "docs/driver.md (+@read +info +client)", SqlStates.INSUFFICIENT_PRIVILEGE, e);
+      }
       if (type.equals("JedisAccessControlException") || msg.startsWith("WRONGPASS")
           || msg.startsWith("NOAUTH") || msg.contains("INVALID PASSWORD")
           || msg.contains("AUTH <PASSWORD> CALLED WITHOUT ANY PASSWORD CONFIGURED")) {

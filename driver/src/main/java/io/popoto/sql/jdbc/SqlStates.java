@@ -1,5 +1,7 @@
 package io.popoto.sql.jdbc;
 
+import io.popoto.sql.calcite.PopotoReadException;
+
 /** The SQLStates this driver reports; docs/driver.md lists them for users. */
 public final class SqlStates {
   /** Redis cannot be reached (refused, unknown host, timeout). */
@@ -26,6 +28,18 @@ public final class SqlStates {
   public static final String INVALID_SCHEMA_NAME = "3F000";
   /** A JDBC feature the driver does not offer. */
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
+  /** The connection to Redis broke, or Redis did not answer within socketTimeout. */
+  public static final String CONNECTION_FAILURE = PopotoReadException.CONNECTION_FAILURE;
+  /** Statement.cancel() or the query timeout stopped the query. */
+  public static final String QUERY_CANCELED = PopotoReadException.QUERY_CANCELED;
+  /** The Redis ACL user may not run a command or read a key (NOPERM). */
+  public static final String INSUFFICIENT_PRIVILEGE = PopotoReadException.INSUFFICIENT_PRIVILEGE;
+  /** A stored value cannot be read (strict mode), or a key holds the wrong kind of value. */
+  public static final String DATA_EXCEPTION = PopotoReadException.DATA_EXCEPTION;
+  /** Every pooled Redis connection stayed busy for longer than the pool's wait. */
+  public static final String TOO_MANY_CONNECTIONS = PopotoReadException.TOO_MANY_CONNECTIONS;
+  /** Any other error reply from Redis, or a failure with no better state. */
+  public static final String GENERAL_ERROR = PopotoReadException.REDIS_ERROR;
 
   /** The statement nests deeper than the planner can follow (JDBC: statement too complex). */
   public static final String STATEMENT_TOO_COMPLEX = "54001";
