@@ -42,10 +42,10 @@ final class AccessPathExecutor {
     return table.model();
   }
 
-  /** Candidates of a SORTED_RANGE path in score order (ZRANGEBYSCORE or ZREVRANGEBYSCORE). */
-  KeySource ordered(AccessPath path, boolean descending, Integer firstPage) {
-    return new SortedRange(sortedSetKey(path), min(path), max(path), descending,
-        firstPage == null ? batchSize : Math.max(1, firstPage));
+  /** A SORTED_RANGE path's members in score order, with their scores. */
+  ZsetPages ordered(AccessPath path, boolean descending, Integer firstPage) {
+    return new ZsetPages(table.schema().source(), sortedSetKey(path), min(path), max(path),
+        descending, firstPage == null ? batchSize : Math.max(1, firstPage), batchSize);
   }
 
   KeySource source(AccessPath path) {
@@ -271,11 +271,18 @@ final class AccessPathExecutor {
     return table.columns().get(table.columnIndex(f));
   }
 
+  /** Literal values beyond this many are estimated, not counted, at plan time. */
+  private static final int COUNTED_VALUES = 1000;
+
   /**
-   * Estimated candidates for a path at plan time. Any index read is estimated well below a scan,
-   * even on a tiny table, so the planner never prefers SSCAN of the class set to an index. A
-   * reverse set holds on average (rows of this table) / (rows of the target table) members, so
-   * the planner can tell a join that reads a few sets per outer batch from one that reads many.
+   * Estimated candidates for a path at plan time. Paths whose values are all literals are
+   * counted in Redis (SCARD of their sets, ZCOUNT of their score range; see
+   * {@link PlanStatistics}), so the planner knows which side of a join is the selective one.
+   * Values bound later (statement parameters, a join batch's outer rows) are estimated: a
+   * reverse set holds on average (rows of this table) / (rows of the target table) members, a
+   * value set a fiftieth of the table, a score range a quarter (one bound) or a twentieth (two).
+   * Any index read is estimated well below a scan, even on a tiny table, so the planner never
+   * prefers SSCAN of the class set to an index.
    */
   static double estimate(AccessPath path, PopotoTable table) {
     double tableRows = table.rowCount();
@@ -289,6 +296,11 @@ final class AccessPathExecutor {
         return Math.min(tableRows * (batch ? 1 : 0.1), keys);
       }
       case VALUE_SET:
+        if (counted(path.values())) {
+          return Math.max(1, table.schema().statistics().cardinality(
+              new AccessPathExecutor(table, null).setKeys(path)));
+        }
+        return tableRows * Math.min(0.2, 0.02 * path.values().size());
       case TAGS_ANY:
         return tableRows * Math.min(0.2, 0.02 * path.values().size());
       case TAGS_ALL:
@@ -298,13 +310,29 @@ final class AccessPathExecutor {
         return Math.min(tableRows * 0.1, (double) path.values().size() / names.length);
       }
       case REVERSE_SET: {
+        if (counted(path.values())) {
+          return Math.max(1, table.schema().statistics().cardinality(
+              new AccessPathExecutor(table, null).setKeys(path)));
+        }
         FieldDef f = table.model().field(path.field());
         PopotoTable target = table.schema().table(f.model());
         double fanOut = target == null ? tableRows * 0.01 : tableRows / target.rowCount();
         return Math.min(tableRows * 0.5, Math.max(1, fanOut * path.values().size()));
       }
-      case SORTED_RANGE:
+      case SORTED_RANGE: {
+        List<Operand> bounds = new ArrayList<>(path.partition());
+        for (Operand b : new Operand[] {path.lower(), path.upper()}) {
+          if (b != null) {
+            bounds.add(b);
+          }
+        }
+        if (counted(bounds)) {
+          AccessPathExecutor e = new AccessPathExecutor(table, null);
+          return Math.max(1, table.schema().statistics().count(e.sortedSetKey(path), e.min(path),
+              e.max(path)));
+        }
         return tableRows * (path.lower() != null && path.upper() != null ? 0.05 : 0.25);
+      }
       case GEO_RADIUS:
         return tableRows * 0.1;
       case UNION: {
@@ -312,18 +340,24 @@ final class AccessPathExecutor {
         for (AccessPath c : path.children()) {
           sum += estimate(c, table);
         }
-        return Math.min(tableRows * 0.5, sum);
+        return Math.min(tableRows, sum);
       }
       case INTERSECT: {
+        // the smallest branch supplies the candidates (counted again at run time)
         double min = tableRows;
         for (AccessPath c : path.children()) {
           min = Math.min(min, estimate(c, table));
         }
-        return min * 0.5;
+        return min;
       }
       default:
         return tableRows;
     }
+  }
+
+  /** Whether the values are few literals, so their index sizes can be counted now. */
+  private static boolean counted(List<Operand> values) {
+    return values.size() <= COUNTED_VALUES && values.stream().noneMatch(Operand::isParam);
   }
 
   /** The path as EXPLAIN shows it; parameters appear as {@code ?}. */

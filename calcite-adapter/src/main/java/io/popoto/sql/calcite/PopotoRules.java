@@ -2,7 +2,6 @@ package io.popoto.sql.calcite;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
@@ -45,6 +44,13 @@ public final class PopotoRules {
   public static final RelOptRule FILTER_PROJECT =
       FilterRule.THROUGH_PROJECT.withDescription("PopotoFilterProjectRule").toRule();
 
+  public static final RelOptRule FILTER_FILTER =
+      FilterRule.THROUGH_FILTER.withDescription("PopotoFilterFilterRule").toRule();
+
+  public static final RelOptRule FILTER_PROJECT_FILTER =
+      FilterRule.THROUGH_PROJECT_FILTER.withDescription("PopotoFilterProjectFilterRule")
+          .toRule();
+
   public static final RelOptRule SORT =
       SortRule.CONFIG.withDescription("PopotoSortRule").toRule();
 
@@ -56,13 +62,12 @@ public final class PopotoRules {
    * batch of outer rows to correlation variables and filters the inner table on them, and
    * {@link FilterRule} turns that filter into one key lookup (many-to-one) or one pipelined read
    * of {@code $RelationshipF} sets (one-to-many) per batch. Costs decide whether it beats a hash
-   * join, and which side drives.
+   * join, and which side drives. Inner, left, semi and anti joins (the shapes Calcite's
+   * decorrelation gives EXISTS, NOT EXISTS, IN and NOT IN) all qualify.
    */
-  public static final RelOptRule BATCH_JOIN = EnumerableBatchNestedLoopJoinRule.Config.DEFAULT
-      .withDescription("PopotoBatchJoinRule")
-      .as(EnumerableBatchNestedLoopJoinRule.Config.class)
-      .withBatchSize(JOIN_BATCH)
-      .toRule();
+  public static final RelOptRule BATCH_JOIN = RuleConfig.of(BatchJoinRule::new,
+      b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalJoin.class).anyInputs())
+      .withDescription("PopotoBatchJoinRule").toRule();
 
   /** Long VALUES lists (large IN lists) as data rather than generated code. */
   public static final RelOptRule STASHED_VALUES =
@@ -77,11 +82,109 @@ public final class PopotoRules {
     planner.addRule(PROJECT_FILTER);
     planner.addRule(FILTER);
     planner.addRule(FILTER_PROJECT);
+    planner.addRule(FILTER_FILTER);
+    planner.addRule(FILTER_PROJECT_FILTER);
   }
 
   /** Rules only an indexed reader wants; {@code pushdown=false} leaves Calcite's plans alone. */
   static void registerPushdown(RelOptPlanner planner) {
     planner.addRule(BATCH_JOIN);
+    planner.addRule(CORRELATED_FILTER_PROJECT);
+  }
+
+  /**
+   * Moves a batched join's correlated filter below a project. Calcite's own transpose rule
+   * refuses correlated filters, so as not to stand in the way of decorrelation; a batch join's
+   * filter exists only after decorrelation, and moving it lets it reach the scan through the
+   * project-and-aggregate shapes that EXISTS / NOT EXISTS decorrelate into.
+   */
+  public static final RelOptRule CORRELATED_FILTER_PROJECT = RuleConfig.of(
+      CorrelatedFilterProjectRule::new,
+      b0 -> b0.operand(LogicalFilter.class)
+          .predicate(f -> org.apache.calcite.rex.RexUtil.containsCorrelation(f.getCondition()))
+          .oneInput(b1 -> b1.operand(LogicalProject.class)
+              .predicate(p -> p.getProjects().stream()
+                  .noneMatch(org.apache.calcite.rex.RexOver::containsOver))
+              .anyInputs()))
+      .withDescription("PopotoCorrelatedFilterProjectRule").toRule();
+
+  /** See {@link #CORRELATED_FILTER_PROJECT}. */
+  public static final class CorrelatedFilterProjectRule extends RelRule<RuleConfig> {
+    CorrelatedFilterProjectRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      Filter filter = call.rel(0);
+      Project project = call.rel(1);
+      if (project.getInput() instanceof org.apache.calcite.plan.volcano.RelSubset subset
+          && subset.getOriginal() instanceof PopotoTableScan) {
+        return; // FilterRule reads through the project itself
+      }
+      RexNode below = RelOptUtil.pushPastProject(filter.getCondition(), project);
+      RelBuilder b = call.builder();
+      b.push(project.getInput()).filter(filter.getVariablesSet(), below)
+          .project(project.getProjects(), project.getRowType().getFieldNames());
+      call.transformTo(b.build());
+    }
+  }
+
+  /**
+   * Calcite's EnumerableBatchNestedLoopJoinRule, making a {@link PopotoBatchJoin} (the same join
+   * with a short EXPLAIN line): an OR of one equality per outer row, each against a correlation
+   * variable, goes over the inner side.
+   */
+  public static final class BatchJoinRule extends RelRule<RuleConfig> {
+    BatchJoinRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public boolean matches(RelOptRuleCall call) {
+      org.apache.calcite.rel.core.JoinRelType t =
+          ((org.apache.calcite.rel.core.Join) call.rel(0)).getJoinType();
+      return t == org.apache.calcite.rel.core.JoinRelType.INNER
+          || t == org.apache.calcite.rel.core.JoinRelType.LEFT
+          || t == org.apache.calcite.rel.core.JoinRelType.SEMI
+          || t == org.apache.calcite.rel.core.JoinRelType.ANTI;
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      org.apache.calcite.rel.core.Join join = call.rel(0);
+      int leftFields = join.getLeft().getRowType().getFieldCount();
+      org.apache.calcite.plan.RelOptCluster cluster = join.getCluster();
+      org.apache.calcite.rex.RexBuilder rex = cluster.getRexBuilder();
+      java.util.Set<org.apache.calcite.rel.core.CorrelationId> ids = new java.util.HashSet<>();
+      List<RexNode> variables = new ArrayList<>();
+      for (int i = 0; i < JOIN_BATCH; i++) {
+        org.apache.calcite.rel.core.CorrelationId id = cluster.createCorrel();
+        ids.add(id);
+        variables.add(rex.makeCorrel(join.getLeft().getRowType(), id));
+      }
+      ImmutableBitSet.Builder required = ImmutableBitSet.builder();
+      List<RexNode> perRow = new ArrayList<>();
+      for (RexNode variable : variables) {
+        perRow.add(join.getCondition().accept(new RexShuttle() {
+          @Override
+          public RexNode visitInputRef(RexInputRef input) {
+            if (input.getIndex() >= leftFields) {
+              return rex.makeInputRef(input.getType(), input.getIndex() - leftFields);
+            }
+            required.set(input.getIndex());
+            return rex.makeFieldAccess(variable, input.getIndex());
+          }
+        }));
+      }
+      RelBuilder b = call.builder();
+      RelNode right = b.push(join.getRight()).filter(b.or(perRow)).build();
+      call.transformTo(PopotoBatchJoin.of(
+          convert(join.getLeft(), join.getLeft().getTraitSet()
+              .replace(EnumerableConvention.INSTANCE)),
+          convert(right, right.getTraitSet().replace(EnumerableConvention.INSTANCE)),
+          join.getCondition(), required.build(), ids, join.getJoinType()));
+    }
   }
 
   /** Converts the Popoto convention to Enumerable. */
@@ -183,6 +286,24 @@ public final class PopotoRules {
                 .oneInput(b2 -> b2.operand(PopotoTableScan.class)
                     .predicate(FilterRule::unindexed).noInputs())));
 
+    /**
+     * A filter over a filter over the scan: a batched join's OR lands above a filter already
+     * there (the IS NOT NULL of a decorrelated NOT EXISTS), and Calcite does not merge them.
+     */
+    static final RuleConfig THROUGH_FILTER = RuleConfig.of(FilterRule::new,
+        b0 -> b0.operand(LogicalFilter.class)
+            .oneInput(b1 -> b1.operand(LogicalFilter.class)
+                .oneInput(b2 -> b2.operand(PopotoTableScan.class)
+                    .predicate(FilterRule::unindexed).noInputs())));
+
+    /** A filter over a project over a filter over the scan (a decorrelated NOT EXISTS). */
+    static final RuleConfig THROUGH_PROJECT_FILTER = RuleConfig.of(FilterRule::new,
+        b0 -> b0.operand(LogicalFilter.class)
+            .oneInput(b1 -> b1.operand(LogicalProject.class)
+                .oneInput(b2 -> b2.operand(LogicalFilter.class)
+                    .oneInput(b3 -> b3.operand(PopotoTableScan.class)
+                        .predicate(FilterRule::unindexed).noInputs()))));
+
     FilterRule(RuleConfig config) {
       super(config);
     }
@@ -194,10 +315,23 @@ public final class PopotoRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       Filter filter = call.rel(0);
-      Project project = call.rels.length == 3 ? call.rel(1) : null;
+      Project project = null;
+      Filter below = null;
+      for (int i = 1; i < call.rels.length - 1; i++) {
+        if (call.rels[i] instanceof Project p) {
+          project = p;
+        } else {
+          below = (Filter) call.rels[i];
+        }
+      }
       PopotoTableScan scan = call.rel(call.rels.length - 1);
       RexNode condition = project == null ? filter.getCondition()
           : RelOptUtil.pushPastProject(filter.getCondition(), project);
+      if (below != null) {
+        condition = filter.getCluster().getRexBuilder().makeCall(
+            org.apache.calcite.sql.fun.SqlStdOperatorTable.AND, condition,
+            below.getCondition());
+      }
       int[] params = {0};
       condition.accept(new RexVisitorImpl<Void>(true) {
         @Override
@@ -208,34 +342,71 @@ public final class PopotoRules {
       });
       AccessPathPlanner planner = new AccessPathPlanner(scan.popotoTable(), scan.spec().columns(),
           filter.getCluster().getRexBuilder(), params[0]);
-      AccessPath path = planner.plan(condition);
-      if (path == null) {
-        return;
+      RexNode residual = null;
+      AccessPath path = null;
+      boolean exact = false;
+      RexNode batch = batchConjunct(condition);
+      if (batch != null) {
+        // a join batch's OR the scan answers exactly: only the rest stays in a filter, so
+        // no OR of one equality per outer row is evaluated on every inner row (or printed)
+        path = planner.plan(batch);
+        exact = path != null && planner.isExact(path);
+        if (exact) {
+          List<RexNode> rest = new ArrayList<>(RelOptUtil.conjunctions(condition));
+          rest.remove(batch);
+          residual = rest.isEmpty() ? null
+              : org.apache.calcite.rex.RexUtil.composeConjunction(
+                  filter.getCluster().getRexBuilder(), rest);
+        }
       }
-      boolean exact = planner.isExact(path);
+      if (!exact) {
+        path = planner.plan(condition);
+        if (path == null) {
+          return;
+        }
+        exact = planner.isExact(path);
+        residual = exact ? null : condition;
+      }
       PopotoTableScan indexed = scan.withSpec(
           scan.spec().withPath(path, params[0], planner.outerFields(), exact));
-      RelNode read = exact ? indexed : filter.copy(filter.getTraitSet(), indexed, condition);
+      RelNode read = residual == null ? indexed
+          : filter.copy(filter.getTraitSet(), indexed, residual);
       call.transformTo(project == null ? read
           : project.copy(project.getTraitSet(), List.of(read)));
+    }
+
+    /** The one conjunct that binds a join batch's outer rows, or null. */
+    private static RexNode batchConjunct(RexNode condition) {
+      RexNode found = null;
+      for (RexNode c : RelOptUtil.conjunctions(condition)) {
+        if (org.apache.calcite.rex.RexUtil.containsCorrelation(c)) {
+          if (found != null) {
+            return null;
+          }
+          found = c;
+        }
+      }
+      return found;
     }
   }
 
   /**
-   * {@code ORDER BY <sorted field> [DESC] LIMIT n}: reads the field's zset in score order, so
-   * the scan's rows arrive sorted, Calcite removes the sort, and the limit stops the read after
-   * n rows that pass the re-check (stale members only make it read one more page). Only for an
-   * unpartitioned sorted field, and only when the scan has no other access path.
+   * {@code ORDER BY <sorted field> [ASC|DESC] [, further keys] LIMIT n [OFFSET m]}: reads the
+   * field's zset in score order and hands rows on in the whole ORDER BY's order (each tie group
+   * ordered by the further keys, see {@link ScoreOrderedRows}), so Calcite removes the sort and
+   * the limit stops the read. Only for a sorted field that is never NULL (a row without a score
+   * is in no zset) and unpartitioned, and only when no other index serves the filter: then its
+   * candidates are read and sorted in memory instead, never the whole zset.
    */
   public static final class SortRule extends RelRule<RuleConfig> {
     static final RuleConfig CONFIG = RuleConfig.of(SortRule::new,
         b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalSort.class)
-            .predicate(s -> s.fetch != null && s.getCollation().getFieldCollations().size() == 1)
+            .predicate(s -> s.fetch != null && !s.getCollation().getFieldCollations().isEmpty())
             .oneInput(b1 -> b1.operand(PopotoTableScan.class).noInputs()));
 
     static final RuleConfig THROUGH_FILTER = RuleConfig.of(SortRule::new,
         b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalSort.class)
-            .predicate(s -> s.fetch != null && s.getCollation().getFieldCollations().size() == 1)
+            .predicate(s -> s.fetch != null && !s.getCollation().getFieldCollations().isEmpty())
             .oneInput(b1 -> b1.operand(LogicalFilter.class)
                 .oneInput(b2 -> b2.operand(PopotoTableScan.class).noInputs())));
 
@@ -251,21 +422,34 @@ public final class PopotoRules {
       if (!scan.popotoTable().schema().options().pushdown() || scan.spec().descending() != null) {
         return;
       }
-      org.apache.calcite.rel.RelFieldCollation fc = sort.getCollation().getFieldCollations().get(0);
-      PopotoColumn col = scan.popotoTable().columns().get(scan.spec().columns()
-          .get(fc.getFieldIndex()));
+      List<org.apache.calcite.rel.RelFieldCollation> keys =
+          sort.getCollation().getFieldCollations();
+      PopotoTable table = scan.popotoTable();
+      PopotoColumn col = table.columns().get(scan.spec().columns().get(keys.get(0)
+          .getFieldIndex()));
       io.popoto.sql.catalog.FieldDef f = col.field();
-      if (f == null || !f.isSorted() || !f.partitionBy().isEmpty()
+      if (f == null || !f.isSorted() || !f.partitionBy().isEmpty() || f.nullable()
           || col.part() != PopotoColumn.Part.VALUE) {
         return;
       }
       AccessPath path = scan.spec().path();
+      if (path == null && filter != null) {
+        path = new AccessPathPlanner(table, scan.spec().columns(),
+            filter.getCluster().getRexBuilder(), Integer.MAX_VALUE).plan(filter.getCondition());
+      }
       if (path == null) {
         path = AccessPath.range(f.name(), List.of(), null, false, null, false);
-      } else if (path.type() != QueryType.SORTED_RANGE || !f.name().equals(path.field())) {
-        return;
+      } else if (path.type() != QueryType.SORTED_RANGE || !f.name().equals(path.field())
+          || path.bindsOuter()) {
+        return; // another index narrows the rows: read those and sort them
       }
-      boolean desc = fc.getDirection().isDescending();
+      boolean desc = keys.get(0).getDirection().isDescending();
+      List<ScanSpec.SortKey> ties = new ArrayList<>();
+      for (org.apache.calcite.rel.RelFieldCollation k : keys.subList(1, keys.size())) {
+        ties.add(new ScanSpec.SortKey(scan.spec().columns().get(k.getFieldIndex()),
+            k.getDirection().isDescending(),
+            k.nullDirection == org.apache.calcite.rel.RelFieldCollation.NullDirection.FIRST));
+      }
       Integer limit = null;
       if (sort.fetch instanceof org.apache.calcite.rex.RexLiteral lf
           && (sort.offset == null || sort.offset instanceof org.apache.calcite.rex.RexLiteral)) {
@@ -274,10 +458,15 @@ public final class PopotoRules {
                 .getValueAs(Long.class));
         limit = (int) Math.min(Integer.MAX_VALUE, n);
       }
-      PopotoTableScan ordered = scan.withSpec(
-          scan.spec().ordered(path, scan.spec().paramCount(), desc, limit, filter == null));
+      PopotoTableScan ordered = scan.withSpec(scan.spec().ordered(path,
+          scan.spec().paramCount(), desc, ties, limit, filter == null));
+      if (!ordered.collation().satisfies(sort.getCollation())) {
+        return;
+      }
+      // a filter keeps its input's order: say so, or Calcite would sort again above it
       RelNode input = filter == null ? ordered
-          : filter.copy(filter.getTraitSet(), ordered, filter.getCondition());
+          : filter.copy(filter.getTraitSet().replace(ordered.collation()), ordered,
+              filter.getCondition());
       call.transformTo(sort.copy(sort.getTraitSet(), input, sort.getCollation(), sort.offset,
           sort.fetch));
     }

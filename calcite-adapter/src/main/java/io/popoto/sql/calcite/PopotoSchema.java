@@ -17,6 +17,10 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /** One Calcite schema over one Popoto keyspace: a table per model of the catalog. */
 public final class PopotoSchema extends AbstractSchema {
+  static {
+    PopotoCalcite.preferUnicodeDefault(); // before the functions below load Calcite
+  }
+
   /** Warnings kept at most, so a lenient scan of a broken table cannot exhaust memory. */
   private static final int MAX_WARNINGS = 100;
   /** Calcite asks for the functions on every name lookup; reflect on them once. */
@@ -32,6 +36,7 @@ public final class PopotoSchema extends AbstractSchema {
   private final ValueCodec valueCodec;
   private final ScoreCodec scoreCodec;
   private final IndexRenderer renderer;
+  private final PlanStatistics statistics;
   private final Map<String, Table> tables;
   private final ConcurrentLinkedQueue<String> warnings = new ConcurrentLinkedQueue<>();
   private final AtomicInteger dropped = new AtomicInteger();
@@ -51,6 +56,7 @@ public final class PopotoSchema extends AbstractSchema {
     this.valueCodec = new ValueCodec(catalog);
     this.scoreCodec = new ScoreCodec(catalog);
     this.renderer = new IndexRenderer(keyCodec);
+    this.statistics = new PlanStatistics(source);
     Map<String, Table> map = new LinkedHashMap<>();
     for (ModelDef m : catalog.models()) {
       map.put(m.name(), new PopotoTable(this, m));
@@ -92,6 +98,10 @@ public final class PopotoSchema extends AbstractSchema {
 
   IndexRenderer renderer() {
     return renderer;
+  }
+
+  PlanStatistics statistics() {
+    return statistics;
   }
 
   /** The table of a model of this schema's catalog. */

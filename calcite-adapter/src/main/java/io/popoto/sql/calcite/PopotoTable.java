@@ -155,12 +155,41 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
       public Enumerator<Object[]> enumerator() {
         AccessPath path = spec.path() == null ? AccessPath.CLASS_SCAN : spec.path();
         AccessPathExecutor executor = new AccessPathExecutor(PopotoTable.this, params);
-        KeySource keys = spec.descending() == null ? executor.source(path)
-            : executor.ordered(path, spec.descending(), spec.firstPage());
-        return new RowEnumerator(schema.source(), keys, fetcher, spec.rowLimit(),
-            spec.exact() ? executor.exactCheck(path, spec.columns()) : null);
+        if (spec.descending() != null) {
+          return scoreOrdered(spec, executor.ordered(path, spec.descending(), spec.firstPage()),
+              fetcher);
+        }
+        return new RowEnumerator(schema.source(), executor.source(path), fetcher,
+            spec.rowLimit(), spec.exact() ? executor.exactCheck(path, spec.columns()) : null);
       }
     };
+  }
+
+  private Enumerator<Object[]> scoreOrdered(ScanSpec spec, ZsetPages pages,
+      HashFetcher fetcher) {
+    FieldDef sorted = model.field(spec.path().field());
+    java.util.Comparator<Object[]> ties = null;
+    for (ScanSpec.SortKey k : spec.ties()) {
+      int at = spec.columns().indexOf(k.column());
+      java.util.Comparator<Object[]> one = (a, b) -> compareValues(a[at], b[at], k);
+      ties = ties == null ? one : ties.thenComparing(one);
+    }
+    boolean byKey = spec.ties().size() == 1 && spec.ties().get(0).column() == 0
+        && spec.ties().get(0).descending() == spec.descending();
+    return new ScoreOrderedRows(schema.source(), pages, fetcher, schema.options().batchSize(),
+        spec.columns().indexOf(0), spec.columns().indexOf(columnIndex(sorted)), sorted,
+        schema.scoreCodec(), ties, byKey, spec.rowLimit());
+  }
+
+  /** Calcite's order of two column values: natural order (String: UTF-16), NULLs as asked. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareValues(Object a, Object b, ScanSpec.SortKey k) {
+    if (a == null || b == null) {
+      int c = a == b ? 0 : a == null ? -1 : 1;
+      return k.nullsFirst() ? c : -c;
+    }
+    int c = ((Comparable) a).compareTo(b);
+    return k.descending() ? -c : c;
   }
 
   /** The entry point generated code calls: {@code table.query(specJson, params)}. */

@@ -1,5 +1,6 @@
 package io.popoto.sql.calcite;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
@@ -39,17 +40,30 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
     return spec;
   }
 
-  /** Columns the scan needs for its own checks (an exact reverse-set read's relationship). */
+  /**
+   * Columns the scan needs for its own checks: an exact reverse-set read's relationship; an
+   * ordered read's sorted field (its staleness check) and further ORDER BY keys.
+   */
   ImmutableBitSet checkedColumns() {
-    if (!spec.exact() || spec.path().type() != QueryType.REVERSE_SET) {
-      return ImmutableBitSet.of();
+    ImmutableBitSet.Builder b = ImmutableBitSet.builder();
+    if (spec.exact() && spec.path().type() == QueryType.REVERSE_SET) {
+      b.set(position(popotoTable.columnIndex(popotoTable.model().field(spec.path().field()))));
     }
-    int at = spec.columns().indexOf(
-        popotoTable.columnIndex(popotoTable.model().field(spec.path().field())));
+    if (spec.descending() != null) {
+      b.set(position(popotoTable.columnIndex(popotoTable.model().field(spec.path().field()))));
+      for (ScanSpec.SortKey k : spec.ties()) {
+        b.set(position(k.column()));
+      }
+    }
+    return b.build();
+  }
+
+  private int position(int tableColumn) {
+    int at = spec.columns().indexOf(tableColumn);
     if (at < 0) {
-      throw new IllegalStateException("exact read without its relationship column");
+      throw new IllegalStateException("scan without the column it checks: " + tableColumn);
     }
-    return ImmutableBitSet.of(at);
+    return at;
   }
 
   PopotoTableScan withSpec(ScanSpec newSpec) {
@@ -57,20 +71,38 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
         getTable(), popotoTable, newSpec);
   }
 
-  /** An ordered zset read delivers its rows sorted by the zset's field. */
+  /** The order the rows arrive in. */
+  RelCollation collation() {
+    return collationOf(spec);
+  }
+
+  /**
+   * An ordered zset read delivers its rows sorted by the zset's field, then by the further
+   * ORDER BY keys; empty when one of those columns is not read.
+   */
   private RelCollation collationOf(ScanSpec s) {
     if (s.descending() == null) {
       return RelCollations.EMPTY;
     }
-    List<PopotoColumn> cols = popotoTable.columns();
-    for (int i = 0; i < s.columns().size(); i++) {
-      PopotoColumn c = cols.get(s.columns().get(i));
-      if (c.field() != null && c.field().name().equals(s.path().field())) {
-        return RelCollations.of(new RelFieldCollation(i, s.descending()
-            ? RelFieldCollation.Direction.DESCENDING : RelFieldCollation.Direction.ASCENDING));
-      }
+    List<RelFieldCollation> keys = new ArrayList<>();
+    int sorted = s.columns().indexOf(popotoTable.columnIndex(
+        popotoTable.model().field(s.path().field())));
+    if (sorted < 0) {
+      return RelCollations.EMPTY;
     }
-    return RelCollations.EMPTY;
+    keys.add(new RelFieldCollation(sorted, s.descending()
+        ? RelFieldCollation.Direction.DESCENDING : RelFieldCollation.Direction.ASCENDING));
+    for (ScanSpec.SortKey k : s.ties()) {
+      int at = s.columns().indexOf(k.column());
+      if (at < 0) {
+        return RelCollations.EMPTY;
+      }
+      keys.add(new RelFieldCollation(at, k.descending()
+          ? RelFieldCollation.Direction.DESCENDING : RelFieldCollation.Direction.ASCENDING,
+          k.nullsFirst() ? RelFieldCollation.NullDirection.FIRST
+              : RelFieldCollation.NullDirection.LAST));
+    }
+    return RelCollations.of(keys);
   }
 
   @Override
@@ -96,10 +128,25 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
             spec.path() == null ? AccessPath.CLASS_SCAN : spec.path()))
         .item("columns", spec.columns().stream().map(i -> cols.get(i).name()).toList())
         .itemIf("exact", true, spec.exact())
-        .itemIf("order", Boolean.TRUE.equals(spec.descending()) ? "DESC" : "ASC",
-            spec.descending() != null)
+        // EXPLAIN only: a digest must not change with the statistics behind an estimate
+        .itemIf("rows", Math.round(estimateRowCount(getCluster().getMetadataQuery())),
+            pw.getDetailLevel() != org.apache.calcite.sql.SqlExplainLevel.DIGEST_ATTRIBUTES)
+        .itemIf("order", orderText(), spec.descending() != null)
         // part of the digest: scans bound to different join batches must never be merged
         .itemIf("outer", spec.outer().isEmpty() ? "" : outerVariables(), !spec.outer().isEmpty());
+  }
+
+  private String orderText() {
+    if (spec.descending() == null) {
+      return "";
+    }
+    List<PopotoColumn> cols = popotoTable.columns();
+    StringBuilder b = new StringBuilder(spec.path().field())
+        .append(Boolean.TRUE.equals(spec.descending()) ? " DESC" : "");
+    for (ScanSpec.SortKey k : spec.ties()) {
+      b.append(", ").append(cols.get(k.column()).name()).append(k.descending() ? " DESC" : "");
+    }
+    return b.toString();
   }
 
   private String outerVariables() {
@@ -108,10 +155,19 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
         : names.get(0) + ".." + names.get(names.size() - 1) + " (" + names.size() + " rows)";
   }
 
+  /**
+   * Rows the scan reads: the path's candidates (counted in Redis where the values are literals),
+   * or for an ordered read under a LIMIT the first page (four pages when a filter above may
+   * reject rows).
+   */
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    return spec.path() == null ? popotoTable.rowCount()
+    double rows = spec.path() == null ? popotoTable.rowCount()
         : AccessPathExecutor.estimate(spec.path(), popotoTable);
+    if (spec.descending() != null && spec.firstPage() != null) {
+      rows = Math.min(rows, spec.rowLimit() != null ? spec.firstPage() : 4.0 * spec.firstPage());
+    }
+    return Math.max(1, rows);
   }
 
   @Override

@@ -3,6 +3,10 @@ package io.popoto.sql.calcite;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocketFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -27,21 +31,48 @@ public final class RedisSource implements AutoCloseable {
     }
   }
 
+  /**
+   * How to speak TLS: the socket factory (trust and client key material) and the parameters
+   * (host name verification) built from the connection's sslmode properties.
+   */
+  public record Tls(SSLSocketFactory socketFactory, SSLParameters parameters) {}
+
+  /**
+   * Logs each round trip's commands at DEBUG, so that a user can see what a query sends
+   * (e.g. {@code -Dorg.slf4j.simpleLogger.log.io.popoto.sql.redis=debug} with slf4j-simple).
+   */
+  private static final Logger COMMANDS = LoggerFactory.getLogger("io.popoto.sql.redis");
+
   private final Config config;
+  private final Tls tls;
   private final JedisPool pool;
   private final SessionSettings settings;
   private final AtomicLong roundTrips = new AtomicLong();
   private final Map<String, AtomicLong> commands = new ConcurrentHashMap<>();
 
+  /** Plain TCP, or for {@code config.ssl()} TLS verified by the JVM's default truststore. */
   public RedisSource(Config config) {
+    this(config, null);
+  }
+
+  /** @param tls null for the JVM's defaults (when {@code config.ssl()}) */
+  public RedisSource(Config config, Tls tls) {
     this.config = config;
+    this.tls = tls;
     this.settings = new SessionSettings(CLIENT_NAME, config.socketTimeoutMillis());
     DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
         .database(config.database())
-        .ssl(config.ssl())
+        // No HELLO: a connection starts in RESP2, the protocol our decoders read, and plain AUTH
+        // works for every server version and ACL user. Left to its default, Jedis 8 warns on
+        // every connection that it will not negotiate RESP3.
+        .serverDefaultProtocol()
+        .ssl(config.ssl() || tls != null)
         .connectionTimeoutMillis(config.connectTimeoutMillis())
         .socketTimeoutMillis(config.socketTimeoutMillis())
         .clientName(CLIENT_NAME);
+    if (tls != null) {
+      b.sslSocketFactory(tls.socketFactory()).sslParameters(tls.parameters());
+    }
     if (config.password() != null) {
       b.password(config.password());
       if (config.user() != null) {
@@ -53,6 +84,11 @@ public final class RedisSource implements AutoCloseable {
 
   public Config config() {
     return config;
+  }
+
+  /** The TLS setup, or null for plain TCP or the JVM's defaults. */
+  public Tls tls() {
+    return tls;
   }
 
   /** A pooled connection, with the current {@link #settings()}; close it to return it. */
@@ -95,6 +131,9 @@ public final class RedisSource implements AutoCloseable {
   /** Records one round trip that carried the given commands. */
   public void recordRoundTrip(String... commandNames) {
     roundTrips.incrementAndGet();
+    if (COMMANDS.isDebugEnabled()) {
+      COMMANDS.debug("{} round trip: {}", config, String.join(" ", commandNames));
+    }
     for (String c : commandNames) {
       recordCommand(c, 1);
     }
@@ -102,6 +141,9 @@ public final class RedisSource implements AutoCloseable {
 
   /** Records {@code n} commands of one name (their round trip is recorded separately). */
   public void recordCommand(String commandName, long n) {
+    if (COMMANDS.isDebugEnabled()) {
+      COMMANDS.debug("{} {} x{}", config, commandName, n);
+    }
     commands.computeIfAbsent(commandName, k -> new AtomicLong()).addAndGet(n);
   }
 

@@ -24,39 +24,54 @@ import java.util.concurrent.ConcurrentHashMap;
  *     (offset + fetch), so no more hashes are fetched than the answer needs
  * @param rowLimit when no filter sits between the read and the LIMIT: the scan stops after this
  *     many rows itself (Calcite's limit asks for one row more than it returns)
+ * @param ties for an ordered read: the further ORDER BY keys after the sorted field, which
+ *     order the members of one score (a tie group) before they are handed on
  */
 public record ScanSpec(List<Integer> columns, AccessPath path, int paramCount,
     List<OuterField> outer, boolean exact, Boolean descending, Integer firstPage,
-    Integer rowLimit) {
+    Integer rowLimit, List<SortKey> ties) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, ScanSpec> PARSED = new ConcurrentHashMap<>();
 
   public ScanSpec {
     columns = List.copyOf(columns);
     outer = outer == null ? List.of() : List.copyOf(outer);
+    ties = ties == null ? List.of() : List.copyOf(ties);
   }
 
   ScanSpec(List<Integer> columns) {
-    this(columns, null, 0, List.of(), false, null, null, null);
+    this(columns, null, 0, List.of(), false, null, null, null, List.of());
   }
 
   ScanSpec withColumns(List<Integer> newColumns) {
     return new ScanSpec(newColumns, path, paramCount, outer, exact, descending, firstPage,
-        rowLimit);
+        rowLimit, ties);
   }
 
   ScanSpec withPath(AccessPath newPath, int newParamCount, List<OuterField> newOuter,
       boolean newExact) {
     return new ScanSpec(columns, newPath, newParamCount, newOuter, newExact, descending,
-        firstPage, rowLimit);
+        firstPage, rowLimit, ties);
   }
 
-  /** Reads a SORTED_RANGE path in score order, ascending or descending. */
-  ScanSpec ordered(AccessPath range, int newParamCount, boolean desc, Integer limit,
-      boolean stopAtLimit) {
+  /**
+   * Reads a SORTED_RANGE path in score order, ascending or descending, each tie group ordered
+   * by {@code newTies}.
+   */
+  ScanSpec ordered(AccessPath range, int newParamCount, boolean desc, List<SortKey> newTies,
+      Integer limit, boolean stopAtLimit) {
     return new ScanSpec(columns, range, newParamCount, outer, exact, desc, limit,
-        stopAtLimit ? limit : null);
+        stopAtLimit ? limit : null, newTies);
   }
+
+  /**
+   * One ORDER BY key of an ordered read.
+   *
+   * @param column the index into the table's columns (not the scan's, which narrowing changes)
+   * @param descending DESC
+   * @param nullsFirst where NULLs go
+   */
+  public record SortKey(int column, boolean descending, boolean nullsFirst) {}
 
   /**
    * A field of the current outer row of a batched nested-loop join: Calcite binds one

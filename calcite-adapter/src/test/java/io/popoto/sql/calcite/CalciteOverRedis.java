@@ -3,7 +3,6 @@ package io.popoto.sql.calcite;
 import io.popoto.sql.catalog.CatalogReader;
 import io.popoto.sql.redis.PrivateRedis;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 
@@ -21,8 +20,8 @@ final class CalciteOverRedis {
     info.setProperty("caseSensitive", "false");
     info.setProperty("unquotedCasing", "UNCHANGED");
     info.setProperty("quotedCasing", "UNCHANGED");
-    Connection connection = DriverManager.getConnection("jdbc:calcite:", info);
-    CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+    CalciteConnection calcite = PopotoCalcite.connect(info);
+    Connection connection = calcite;
     calcite.getRootSchema().add("popoto", new PopotoSchema(
         CatalogReader.load("classpath:popoto-sql/samples/food-delivery/catalog.json"), source,
         options));

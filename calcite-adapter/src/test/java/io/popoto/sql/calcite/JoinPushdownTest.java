@@ -44,7 +44,7 @@ class JoinPushdownTest extends FixtureSession {
     String sql = "SELECT o._key, r.name FROM \"Order\" o JOIN Restaurant r"
         + " ON o.restaurant = r._key WHERE o.driver = '" + BIANCA + "'";
     String plan = explain(sql);
-    assertTrue(plan.contains("EnumerableBatchNestedLoopJoin"), plan);
+    assertTrue(plan.contains("PopotoBatchJoin"), plan);
     assertTrue(plan.contains("table=[[popoto, Restaurant]], path=[KEYS {outer.restaurant x100}]"),
         plan);
     assertFalse(plan.contains("SCAN $Class"), plan);
@@ -60,7 +60,7 @@ class JoinPushdownTest extends FixtureSession {
     String sql = "SELECT o._key, r.name FROM \"Order\" o JOIN Restaurant r"
         + " ON o.restaurant = r._key";
     String plan = explain(sql);
-    assertTrue(plan.contains("EnumerableBatchNestedLoopJoin"), plan);
+    assertTrue(plan.contains("PopotoBatchJoin"), plan);
     assertEquals(1, count(plan, "SCAN $Class"), plan);
     assertEquals(1, count(plan, "x100}"), plan);
     source.resetCounters();
@@ -108,7 +108,7 @@ class JoinPushdownTest extends FixtureSession {
     assertEquals(3, rows(in).size());
     String exists = "SELECT r.name FROM Restaurant r WHERE EXISTS"
         + " (SELECT 1 FROM \"Order\" o WHERE o.restaurant = r._key AND o.status = 'delivered')";
-    assertTrue(explain(exists).contains("EnumerableBatchNestedLoopJoin"), explain(exists));
+    assertTrue(explain(exists).contains("PopotoBatchJoin"), explain(exists));
     assertFalse(rows(exists).isEmpty());
   }
 

@@ -137,7 +137,7 @@ class PushdownTest extends FixtureSession {
   void orderBySortedFieldWithLimitReadsTheZsetInOrder() throws Exception {
     String sql = "select total from \"Order\" order by total desc limit 3";
     String plan = explain(sql);
-    assertTrue(plan.contains("order=[DESC]") && !plan.contains("Sort("), plan);
+    assertTrue(plan.contains("order=[total DESC]") && !plan.contains("Sort("), plan);
     source.resetCounters();
     assertEquals(List.of("48.0", "28.5", "22.0"), column(sql));
     assertEquals(1, source.commandCount("ZREVRANGEBYSCORE"));

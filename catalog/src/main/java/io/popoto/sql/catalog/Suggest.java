@@ -3,12 +3,15 @@ package io.popoto.sql.catalog;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Finds the closest known name to a misspelled one, for "did you mean" hints. */
-final class Suggest {
+/**
+ * Finds the closest known name to a misspelled one, for "did you mean" hints (catalog errors,
+ * and the driver's unknown-table and unknown-column messages).
+ */
+public final class Suggest {
   private Suggest() {}
 
   /** "; did you mean 'X'?" when a candidate is close enough, else "". */
-  static String didYouMean(String wrong, Collection<String> candidates) {
+  public static String didYouMean(String wrong, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {

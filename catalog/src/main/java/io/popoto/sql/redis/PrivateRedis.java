@@ -38,12 +38,16 @@ public final class PrivateRedis implements AutoCloseable {
 
   /** The {@code redis-server} binary on the PATH, or null when there is none. */
   public static Path findBinary() {
+    return onPath("redis-server");
+  }
+
+  private static Path onPath(String name) {
     String path = System.getenv("PATH");
     if (path == null) {
       return null;
     }
     for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, "redis-server");
+      Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
         return candidate;
       }
@@ -70,12 +74,28 @@ public final class PrivateRedis implements AutoCloseable {
    * for authentication tests.
    */
   public static PrivateRedis startBinary(Path binary, String... extraArgs) throws IOException {
+    return start(List.of(), binary, extraArgs);
+  }
+
+  /**
+   * As {@link #startBinary(Path, String...)}, in a session of its own ({@code setsid}, where
+   * there is one): the terminal's Ctrl-C, sent to the whole foreground process group, then
+   * reaches only the JVM (which cancels the running query), never the server. For the demo.
+   */
+  public static PrivateRedis startDetached(Path binary) throws IOException {
+    Path setsid = onPath("setsid");
+    return start(setsid == null ? List.of() : List.of(setsid.toString()), binary);
+  }
+
+  private static PrivateRedis start(List<String> launcher, Path binary, String... extraArgs)
+      throws IOException {
     IOException last = null;
     // A free port can be taken between probing and binding; try a few.
     for (int attempt = 0; attempt < 5; attempt++) {
       int port = freePort();
       Path dir = Files.createTempDirectory("popoto-redis-");
-      List<String> cmd = new ArrayList<>(List.of(binary.toString(),
+      List<String> cmd = new ArrayList<>(launcher);
+      cmd.addAll(List.of(binary.toString(),
           "--port", Integer.toString(port),
           "--bind", "127.0.0.1",
           "--save", "",

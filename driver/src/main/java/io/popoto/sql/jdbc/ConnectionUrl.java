@@ -202,7 +202,7 @@ public final class ConnectionUrl {
     StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
     for (PopotoProperty p : PopotoProperty.values()) {
       String v = props.getProperty(p.getName());
-      if (v != null && p != PopotoProperty.PASSWORD && p != PopotoProperty.USER) {
+      if (v != null && !p.secret() && p != PopotoProperty.USER) {
         query.add(p.getName() + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
       }
     }

@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The driver's name and version, from the Maven-filtered driver.properties in the jar. */
-final class DriverVersion {
+public final class DriverVersion {
   static final String NAME = "Popoto SQL";
-  static final String VERSION;
+  public static final String VERSION;
   static final int MAJOR;
   static final int MINOR;
 

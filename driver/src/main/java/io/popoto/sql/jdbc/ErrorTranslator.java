@@ -1,5 +1,6 @@
 package io.popoto.sql.jdbc;
 
+import io.popoto.sql.catalog.Catalog;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,17 @@ final class ErrorTranslator {
   private ErrorTranslator() {}
 
   static SQLException translate(SQLException e) {
+    return translate(e, null);
+  }
+
+  /**
+   * As {@link #translate(SQLException)}, with hints from the connection's catalog: "did you
+   * mean" for an unknown table or column, and quoting for a model named by a reserved word.
+   *
+   * @param catalog null for no hints
+   */
+  static SQLException translate(SQLException e, Catalog catalog) {
+    NameHints hints = new NameHints(catalog);
     if (e.getSQLState() != null && isOurs(e.getSQLState())) {
       return e;
     }
@@ -41,8 +53,12 @@ final class ErrorTranslator {
     if (parse != null) {
       // The first line says what was found where; the rest is a long list of expected tokens.
       String first = firstLine(parse.getMessage());
-      return new SQLException("SQL syntax error: " + first + (first.contains("line ") ? "" : where),
-          SqlStates.SYNTAX_ERROR_OR_ACCESS_RULE, e);
+      String hint = hints.reservedModelName(first);
+      if (!hint.isEmpty()) {
+        first = first.replaceFirst("\\.$", "");
+      }
+      return new SQLException("SQL syntax error: " + first + (first.contains("line ") ? "" : where)
+          + hint, SqlStates.SYNTAX_ERROR_OR_ACCESS_RULE, e);
     }
     String text = validator != null ? validator.getMessage() : stripPosition(context.getMessage());
     if (text == null) {
@@ -52,14 +68,16 @@ final class ErrorTranslator {
     if (table.find()) {
       String msg = "Table '" + table.group(1) + "' not found"
           + (table.group(2) == null ? "" : " in schema '" + table.group(2) + "'");
-      return new SQLException(msg + where, SqlStates.UNDEFINED_TABLE, e);
+      return new SQLException(msg + where + hints.table(table.group(1)),
+          SqlStates.UNDEFINED_TABLE, e);
     }
     Matcher column = COLUMN.matcher(text);
     if (column.find()) {
       String name = column.group(1) != null ? column.group(1) : column.group(3);
       String msg = "Column '" + name + "' not found"
           + (column.group(2) == null ? "" : " in table '" + column.group(2) + "'");
-      return new SQLException(msg + where, SqlStates.UNDEFINED_COLUMN, e);
+      return new SQLException(msg + where + hints.column(name, column.group(2)),
+          SqlStates.UNDEFINED_COLUMN, e);
     }
     return new SQLException(firstLine(text) + where, SqlStates.SYNTAX_ERROR_OR_ACCESS_RULE, e);
   }

@@ -114,7 +114,7 @@ final class GuardedStatement implements InvocationHandler {
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof SQLException sqle) {
-        throw ErrorTranslator.translate(sqle);
+        throw ErrorTranslator.translate(sqle, connection.catalogForHints());
       }
       throw cause;
     }

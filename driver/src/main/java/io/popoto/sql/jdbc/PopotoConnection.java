@@ -91,6 +91,15 @@ public final class PopotoConnection implements Connection {
     return popoto;
   }
 
+  /** The catalog, for the hints of error messages; null when there is none to give. */
+  io.popoto.sql.catalog.Catalog catalogForHints() {
+    try {
+      return popotoSchema().catalog();
+    } catch (SQLException | RuntimeException e) {
+      return null; // a message without a hint is still the right message
+    }
+  }
+
   /** redis_version from INFO server, asked once per connection: it cannot change under us. */
   String serverVersion() {
     String v = serverVersion;
@@ -166,7 +175,7 @@ public final class PopotoConnection implements Connection {
     try {
       return GuardedStatement.wrap(delegate.prepareStatement(sql), this);
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e);
+      throw ErrorTranslator.translate(e, catalogForHints());
     }
   }
 
@@ -181,7 +190,7 @@ public final class PopotoConnection implements Connection {
       // NO_GENERATED_KEYS is a plain statement (Avatica refuses the two-argument form).
       return GuardedStatement.wrap(delegate.prepareStatement(sql), this);
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e);
+      throw ErrorTranslator.translate(e, catalogForHints());
     }
   }
 
@@ -208,7 +217,7 @@ public final class PopotoConnection implements Connection {
       return GuardedStatement.wrap(
           delegate.prepareStatement(sql, resultSetType, resultSetConcurrency), this);
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e);
+      throw ErrorTranslator.translate(e, catalogForHints());
     }
   }
 
@@ -221,7 +230,7 @@ public final class PopotoConnection implements Connection {
       return GuardedStatement.wrap(delegate.prepareStatement(sql, resultSetType,
           resultSetConcurrency, resultSetHoldability), this);
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e);
+      throw ErrorTranslator.translate(e, catalogForHints());
     }
   }
 

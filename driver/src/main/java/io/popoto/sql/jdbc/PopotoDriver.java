@@ -26,6 +26,7 @@ import redis.clients.jedis.Jedis;
 public final class PopotoDriver implements Driver {
 
   static {
+    io.popoto.sql.calcite.PopotoCalcite.preferUnicodeDefault(); // before Calcite loads
     try {
       DriverManager.registerDriver(new PopotoDriver());
     } catch (SQLException e) {
@@ -85,9 +86,11 @@ public final class PopotoDriver implements Driver {
     }
 
     String password = parsed.get(PopotoProperty.PASSWORD);
+    // Certificate and key files are read here, before the network, like the catalog.
+    RedisSource.Tls tls = TlsSetup.of(parsed);
     RedisSource source = new RedisSource(new RedisSource.Config(parsed.host(), parsed.port(),
-        parsed.database(), parsed.ssl(), parsed.get(PopotoProperty.USER), password,
-        connectTimeout * 1000, socketTimeout * 1000));
+        parsed.database(), tls != null, parsed.get(PopotoProperty.USER), password,
+        connectTimeout * 1000, socketTimeout * 1000), tls);
     try {
       String warning = null;
       try (Jedis jedis = source.borrow()) {
@@ -163,9 +166,9 @@ public final class PopotoDriver implements Driver {
     calcite.setProperty("fun", "standard");
     calcite.setProperty("typeSystem",
         io.popoto.sql.calcite.PopotoTypeSystem.class.getName() + "#INSTANCE");
-    // Calcite's driver directly, not through DriverManager: no URL lookup, no ambiguity.
-    Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", calcite);
-    CalciteConnection cc = c.unwrap(CalciteConnection.class);
+    // Calcite's connection factory directly, not through DriverManager: no URL lookup, no
+    // ambiguity, and our type factory (Unicode literals whatever the JVM's properties).
+    CalciteConnection cc = io.popoto.sql.calcite.PopotoCalcite.connect(calcite);
     cc.getRootSchema().add(schemaName, schema);
     cc.getRootSchema().add(CatalogSchema.NAME, new CatalogSchema(schema));
     cc.setSchema(schemaName);

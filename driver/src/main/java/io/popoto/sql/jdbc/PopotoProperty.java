@@ -31,7 +31,22 @@ public enum PopotoProperty {
       "Without a catalog: at most this many hashes are sampled per model to discover it."),
   APPLICATION_NAME("applicationName", null,
       "Names the application in Redis's CLIENT LIST as popoto-sql:<name> (as "
-          + "setClientInfo(\"ApplicationName\", name) does).");
+          + "setClientInfo(\"ApplicationName\", name) does)."),
+  SSLMODE("sslmode", null,
+      "TLS, as in pgjdbc: disable (plain TCP), require (TLS, any certificate), verify-ca "
+          + "(certificate signed by sslrootcert, else by the JVM truststore), verify-full "
+          + "(verify-ca and the certificate names the host). Default: verify-full for rediss://, "
+          + "disable for redis://.",
+      SslMode.CHOICES),
+  SSLROOTCERT("sslrootcert", null,
+      "PEM file of the CA certificate(s) that sign the Redis server's certificate "
+          + "(verify-ca, verify-full); without it the JVM truststore is used."),
+  SSLCERT("sslcert", null,
+      "PEM file of the client certificate, for a Redis with tls-auth-clients yes (mutual TLS)."),
+  SSLKEY("sslkey", null,
+      "PEM (PKCS#8) or DER .pk8 file of the client certificate's private key."),
+  SSLPASSWORD("sslpassword", null,
+      "Password of an encrypted sslkey (BEGIN ENCRYPTED PRIVATE KEY).");
 
   private final String name;
   private final String defaultValue;
@@ -97,11 +112,16 @@ public enum PopotoProperty {
 
   public DriverPropertyInfo toDriverPropertyInfo(Properties props) {
     DriverPropertyInfo info = new DriverPropertyInfo(name,
-        this == PASSWORD ? null : props.getProperty(name, defaultValue));
+        secret() ? null : props.getProperty(name, defaultValue));
     info.description = description;
     info.required = false;
     info.choices = getChoices();
     return info;
+  }
+
+  /** Values never shown: in getPropertyInfo, toString() or messages. */
+  public boolean secret() {
+    return this == PASSWORD || this == SSLPASSWORD;
   }
 
   public static PopotoProperty forName(String name) {

@@ -13,6 +13,10 @@ final class RedisErrors {
   static SQLException connectFailure(RuntimeException e, ConnectionUrl url, String password) {
     String where = url.host() + ":" + url.port();
     String redisSays = redact(deepestMessage(e), password);
+    SQLException tls = TlsErrors.explain(e, url, where);
+    if (tls != null) {
+      return tls;
+    }
     for (Throwable c = e; c != null; c = c.getCause()) {
       String type = c.getClass().getSimpleName();
       String msg = c.getMessage() == null ? "" : c.getMessage().toUpperCase(Locale.ROOT);
@@ -38,7 +42,7 @@ final class RedisErrors {
         SqlStates.CONNECTION_REJECTED, e);
   }
 
-  private static String deepestMessage(Throwable e) {
+  static String deepestMessage(Throwable e) {
     String msg = e.getMessage();
     for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
       if (c.getMessage() != null) {

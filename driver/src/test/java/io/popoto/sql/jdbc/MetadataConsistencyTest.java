@@ -41,12 +41,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RedisExtension.class)
 class MetadataConsistencyTest {
-  /** Every bundled sample catalog; each is loaded with its fixture by the test harness. */
-  static final List<String> SAMPLES = List.of(PopotoDatabaseMetaDataTest.CATALOG);
+  /** Every bundled sample: its catalog and the Redis database its fixture is loaded into. */
+  record Sample(String catalog, int database) {}
+
+  static final List<Sample> SAMPLES = List.of(
+      new Sample("classpath:popoto-sql/samples/food-delivery/catalog.json", 0),
+      new Sample(io.popoto.sql.testkit.OneXSample.CATALOG, 1));
 
   @BeforeAll
   static void load(PrivateRedis redis) {
     RedisExtension.loadFixture(redis);
+    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(redis.host(),
+        redis.port())) {
+      jedis.select(1);
+      io.popoto.sql.testkit.OneXSample.load(jedis);
+    }
   }
 
   record Declared(int dataType, String typeName, Integer size, Integer digits, int nullable,
@@ -92,6 +101,12 @@ class MetadataConsistencyTest {
    */
   static Map<String, Integer> assertConsistent(Connection c, String schema)
       throws SQLException {
+    return assertConsistent(c, schema, null);
+  }
+
+  /** @param catalog the models, to check the values of decimals that declare their scale */
+  static Map<String, Integer> assertConsistent(Connection c, String schema, Catalog catalog)
+      throws SQLException {
     DatabaseMetaData md = c.getMetaData();
     Map<String, TypeInfo> types = typeInfo(md);
     Map<String, Integer> decimals = new TreeMap<>();
@@ -134,7 +149,10 @@ class MetadataConsistencyTest {
         }
         while (rs.next()) {
           for (int i = 1; i <= rsmd.getColumnCount(); i++) {
-            if (rsmd.getColumnType(i) == Types.DECIMAL && rs.getBigDecimal(i) != null) {
+            ModelDef model = catalog == null ? null : catalog.model(table.getKey());
+            FieldDef field = model == null ? null : model.field(rsmd.getColumnName(i));
+            if (rsmd.getColumnType(i) == Types.DECIMAL && rs.getBigDecimal(i) != null
+                && field != null && field.decimalPlaces() != null) {
               BigDecimal v = rs.getBigDecimal(i);
               assertEquals(rsmd.getScale(i), v.scale(), table.getKey() + "."
                   + rsmd.getColumnName(i) + " = " + v + " carries the declared scale");
@@ -149,13 +167,16 @@ class MetadataConsistencyTest {
 
   @Test
   void everySampleColumnAgreesAcrossGetColumnsResultSetMetaDataAndTypeInfo(PrivateRedis redis)
-      throws SQLException {
-    for (String sample : SAMPLES) {
-      try (Connection c = DriverManager.getConnection(PopotoDatabaseMetaDataTest.url(redis)
-          .replace(PopotoDatabaseMetaDataTest.CATALOG, sample))) {
-        Map<String, Integer> decimals = assertConsistent(c, "popoto");
-        assertEquals(Map.of("popoto.Driver.earnings", 2, "popoto.Order.tip", 2,
-            "popoto.Restaurant.avg_ticket", 2), decimals);
+      throws Exception {
+    for (Sample sample : SAMPLES) {
+      try (Connection c = DriverManager.getConnection("jdbc:popoto:redis://" + redis.host()
+          + ":" + redis.port() + "/" + sample.database() + "?catalog=" + sample.catalog())) {
+        Map<String, Integer> decimals = assertConsistent(c, "popoto",
+            CatalogReader.load(sample.catalog()));
+        if (sample.database() == 0) {
+          assertEquals(Map.of("popoto.Driver.earnings", 2, "popoto.Order.tip", 2,
+              "popoto.Restaurant.avg_ticket", 2), decimals);
+        }
         assertConsistent(c, CatalogSchema.NAME);
       }
     }

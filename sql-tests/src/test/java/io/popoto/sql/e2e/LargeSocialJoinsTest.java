@@ -77,9 +77,9 @@ class LargeSocialJoinsTest {
   }
 
   @Test
-  void datasetIsPastTenThousandTweetsAndQuick() {
+  void datasetIsPastTenThousandTweets() {
+    // No bound on the generation's wall-clock time: tests assert counts, never seconds.
     assertTrue(data.rowCount("Tweet") >= 10_000, data.rows().toString());
-    assertTrue(data.millis() < 15_000, "generation took " + data.millis() + " ms");
   }
 
   @Test

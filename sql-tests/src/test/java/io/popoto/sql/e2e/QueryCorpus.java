@@ -15,18 +15,26 @@ final class QueryCorpus {
   private QueryCorpus() {}
 
   static List<String> load(String resource) {
+    List<String> queries = new ArrayList<>();
+    for (String sql : lines(resource)) {
+      if (!sql.isEmpty() && !sql.startsWith("--")) {
+        queries.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
+      }
+    }
+    return queries;
+  }
+
+  /** The stripped lines of a UTF-8 resource. */
+  static List<String> lines(String resource) {
     try (InputStream in = QueryCorpus.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("corpus not on the classpath: " + resource);
       }
-      List<String> queries = new ArrayList<>();
+      List<String> lines = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String sql = line.strip();
-        if (!sql.isEmpty() && !sql.startsWith("--")) {
-          queries.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
-        }
+        lines.add(line.strip());
       }
-      return queries;
+      return lines;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

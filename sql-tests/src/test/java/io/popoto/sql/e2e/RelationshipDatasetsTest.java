@@ -103,7 +103,7 @@ class RelationshipDatasetsTest {
             + " WHERE c1.parent IS NULL", 1, "$RelationshipF:Category:parent:{outer."));
     return cases.stream().map(k -> DynamicTest.dynamicTest(k.sql(), () -> {
       String plan = Differential.explain(k.c(), k.sql());
-      assertTrue(plan.contains("EnumerableBatchNestedLoopJoin"), plan);
+      assertTrue(plan.contains("PopotoBatchJoin"), plan);
       assertEquals(k.scans(), plan.split("SCAN \\$Class:", -1).length - 1, plan);
       for (String read : k.reads()) {
         assertTrue(plan.contains(read), read + " in\n" + plan);

@@ -17,11 +17,20 @@ import redis.clients.jedis.Jedis;
  * quarter of the users never tweet, a few tweet a lot; about a quarter follow nobody and about
  * a quarter are followed by nobody. Hot users (named {@code hot0}, {@code hot1}, ...) get
  * exactly the tweet counts asked for, and no fault touches them. Two users with characters
- * Popoto escapes in keys ({@code o'brien}, {@code ann-marie}) are always present.
+ * Popoto escapes in keys ({@code o'brien}, {@code ann-marie}) are always present, and so are
+ * users named in Cyrillic, Arabic, CJK, emoji, a supplementary-plane script and fullwidth
+ * forms ({@link #UNICODE_USERNAMES}), which tweet exactly twice each, in their scripts.
+ *
+ * <p>Tweet {@code likes} are skewed into tie groups: a third of the tweets have none, the rest
+ * spread over 1..49. User {@code karma} is {@code i % 5}, and 0 for the Unicode users, so one
+ * tie group holds keys whose UTF-8 and UTF-16 orders disagree (🐍 against ｚ).
  */
 public final class SocialGenerator {
   public static final String CATALOG = "classpath:catalogs/social.json";
   public static final List<String> ESCAPED_USERNAMES = List.of("o'brien", "ann-marie");
+  public static final List<String> UNICODE_USERNAMES = List.of("иван_fernández", "محمد_علي",
+      "李小龙", "victor🐍8950", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "ｚｅｎ");
+  private static final String[] UNICODE_WORDS = {"привет", "مرحبا", "你好", "🎉", "𝔥𝔦", "ｈｉ"};
   private static final LocalDateTime START = LocalDateTime.of(2024, 1, 1, 0, 0);
   private static final String[] WORDS = {"hello", "redis", "popoto", "sql", "join", "coffee",
       "monday", "release", "bug", "cat"};
@@ -84,6 +93,8 @@ public final class SocialGenerator {
         usernames.add("user" + i);
       }
       usernames.addAll(ESCAPED_USERNAMES);
+      int unicodeFrom = usernames.size();
+      usernames.addAll(UNICODE_USERNAMES);
       int ordinary = usernames.size();
       for (int h = 0; h < hotTweets.length; h++) {
         usernames.add("hot" + h);
@@ -94,12 +105,13 @@ public final class SocialGenerator {
         u.put("username", usernames.get(i));
         u.put("join_date", START.minusDays(400).plusHours(i * 7L + random.nextInt(5)));
         u.put("email", random.nextInt(5) == 0 ? null : usernames.get(i) + "@example.com");
+        u.put("karma", i >= unicodeFrom && i < ordinary ? 0 : i % 5);
         userKeys.add(out.write("User", u));
       }
 
       // Tweets of ordinary users: a quarter are silent, the rest skewed towards low indices.
       List<Integer> authors = new ArrayList<>();
-      for (int i = 0; i < ordinary; i++) {
+      for (int i = 0; i < unicodeFrom; i++) { // the Unicode users tweet only their own two
         if (i % 4 != 3) {
           authors.add(i);
         }
@@ -112,6 +124,13 @@ public final class SocialGenerator {
         int author = authors.get((int) (authors.size() * Math.pow(random.nextDouble(), 3)));
         tweetKeys.add(tweet(out, random, userKeys.get(author), minute++));
         tweetAuthor.add(author);
+      }
+      for (int u = unicodeFrom; u < ordinary; u++) { // two tweets each, in their scripts
+        for (int t = 0; t < 2; t++) {
+          tweetKeys.add(tweet(out, random, userKeys.get(u), minute++,
+              UNICODE_WORDS[u - unicodeFrom] + " " + usernames.get(u) + " #" + minute));
+          tweetAuthor.add(u);
+        }
       }
       List<HotParent> hot = new ArrayList<>();
       for (int h = 0; h < hotTweets.length; h++) {
@@ -208,14 +227,29 @@ public final class SocialGenerator {
   }
 
   private static String tweet(DatasetWriter out, Random random, String userKey, int minute) {
+    return tweet(out, random, userKey, minute, WORDS[random.nextInt(WORDS.length)] + " "
+        + WORDS[random.nextInt(WORDS.length)] + " #" + minute);
+  }
+
+  private static String tweet(DatasetWriter out, Random random, String userKey, int minute,
+      String message) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("tweet_id", out.autoKey());
     t.put("user", userKey);
-    t.put("message", WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(
-        WORDS.length)] + " #" + minute);
+    t.put("message", message);
     t.put("created_date", START.plusMinutes(minute * 13L));
     t.put("is_published", random.nextInt(10) != 0);
+    t.put("likes", likes(minute));
     return out.write("Tweet", t);
+  }
+
+  /**
+   * The likes of the tweet written at {@code minute} (the tweet's index in
+   * {@link Data#tweetKeys()}): skewed into tie groups, from the minute alone so the seeded
+   * stream stays as it was.
+   */
+  public static int likes(int minute) {
+    return minute % 3 == 0 ? 0 : (int) ((minute * 7919L) % 49) + 1;
   }
 
   private static String favorite(DatasetWriter out, String userKey, String tweetKey) {

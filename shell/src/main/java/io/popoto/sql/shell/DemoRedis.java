@@ -4,20 +4,26 @@ import io.popoto.sql.redis.PrivateRedis;
 import io.popoto.sql.redis.RespScript;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * The demo's database: a private Redis on a free loopback port (the redis-server on the PATH,
- * else the binary bundled by embedded-redis) loaded with a bundled sample: the food-delivery
- * data Popoto 0.8.3 wrote, or ({@code --demo=1x}) the Popoto 1.x sample.
+ * else the binary bundled by embedded-redis, which this jar alone carries) loaded with a bundled
+ * sample: the food-delivery data Popoto 0.8.3 wrote, or ({@code --demo=1x}) the Popoto 1.x
+ * sample. It runs in a session of its own, so Ctrl-C in the terminal cancels the running query
+ * and leaves the server alone.
  */
 final class DemoRedis {
   static final String SAMPLE = "popoto-sql/samples/food-delivery/";
   static final String CATALOG = "classpath:" + SAMPLE + "catalog.json";
   static final String DEFAULT_SAMPLE = "food-delivery";
   /** The bundled samples by the names --demo= takes, to their resource directories. */
-  private static final java.util.Map<String, String> SAMPLES = java.util.Map.of(
+  private static final Map<String, String> SAMPLES = Map.of(
       DEFAULT_SAMPLE, SAMPLE,
       "1x", "popoto-sql/samples/popoto-1x/",
       "popoto-1x", "popoto-sql/samples/popoto-1x/");
@@ -30,8 +36,12 @@ final class DemoRedis {
 
   static PrivateRedis start(String sample) throws IOException {
     String dir = dir(sample);
-    PrivateRedis redis = PrivateRedis.findBinary() != null ? PrivateRedis.startBinary()
-        : startEmbedded();
+    Path binary = PrivateRedis.findBinary();
+    if (binary == null) {
+      // The binary embedded-redis extracts for this OS; started as we start any redis-server.
+      binary = ExecutableProvider.newJarResourceProvider().get().toPath();
+    }
+    PrivateRedis redis = PrivateRedis.startDetached(binary);
     try {
       load(redis, dir);
       return redis;
@@ -39,20 +49,6 @@ final class DemoRedis {
       redis.close();
       throw e;
     }
-  }
-
-  private static PrivateRedis startEmbedded() throws IOException {
-    int port = PrivateRedis.freePort();
-    RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-        .setting("save \"\"").setting("appendonly no").build();
-    server.start();
-    return PrivateRedis.external("127.0.0.1", port, () -> {
-      try {
-        server.stop();
-      } catch (IOException ignored) {
-        // the process dies with the JVM anyway
-      }
-    });
   }
 
   private static String dir(String sample) throws IOException {
@@ -66,13 +62,14 @@ final class DemoRedis {
 
   /** How the startup message names the sample. */
   static String title(String sample) {
-    return "food-delivery".equals(sample) ? "food-delivery" : "Popoto 1.x";
+    return DEFAULT_SAMPLE.equals(sample) ? "food-delivery" : "Popoto 1.x";
   }
 
   private static void load(PrivateRedis redis, String dir) throws IOException {
     try (InputStream in = DemoRedis.class.getClassLoader()
             .getResourceAsStream(dir + "load.redis");
-         Jedis jedis = new Jedis(redis.host(), redis.port())) {
+         Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()),
+             DefaultJedisClientConfig.builder().serverDefaultProtocol().build())) {
       if (in == null) {
         throw new IOException("The sample " + dir + "load.redis is missing from the jar");
       }
@@ -81,7 +78,7 @@ final class DemoRedis {
   }
 
   static String url(PrivateRedis redis) {
-    return "jdbc:popoto:redis://" + redis.host() + ":" + redis.port() + "/0?catalog=" + CATALOG;
+    return url(redis, DEFAULT_SAMPLE);
   }
 
   static String url(PrivateRedis redis, String sample) {

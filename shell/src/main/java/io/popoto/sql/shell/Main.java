@@ -27,11 +27,14 @@ public final class Main {
       "  --demo=1x    the same with the Popoto 1.x sample (tags, capped lists, ...)",
       "  -e SQL       run one statement, print the result as a table and exit",
       "               (exit code 0, or 1 with the error on stderr)",
+      "  --version    print the version and exit",
       "  --help       this text",
       "  discover redis://host:port/db [--sample N] [--out file.json]",
       "               print a draft catalog sampled from a live Redis",
       "",
-      "Without -e an interactive sqlline prompt opens (!quit to leave).");
+      "Without -e an interactive sqlline prompt opens (!quit to leave). Ctrl-C cancels the",
+      "running statement. Log the Redis commands a query sends with",
+      "  java -Dorg.slf4j.simpleLogger.log.io.popoto.sql.redis=debug -jar popoto-sql-shell.jar ...");
 
   /** Opens a connection; replaceable so tests can connect with a catalog held in memory. */
   interface Connector {
@@ -45,6 +48,10 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    // slf4j-simple, the shell's binding: warnings only unless asked (see --help).
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     int code = new Main(DriverManager::getConnection).run(args, System.out, System.err);
     if (code >= 0) {
       System.exit(code);
@@ -64,6 +71,10 @@ public final class Main {
       switch (args[i]) {
         case "--help", "-h" -> {
           out.println(USAGE);
+          return 0;
+        }
+        case "--version", "-V" -> {
+          out.println(new ShellApplication().getVersion());
           return 0;
         }
         case "--demo" -> demo = true;
@@ -122,7 +133,7 @@ public final class Main {
       printWarnings(c.getWarnings(), err);
       if (s.execute(sql)) {
         try (ResultSet rs = s.getResultSet()) {
-          TablePrinter.print(rs, out);
+          TablePrinter.print(rs, out, 0);
         }
       } else {
         out.println(s.getUpdateCount() + " rows affected");
@@ -145,7 +156,8 @@ public final class Main {
     // Make sure the driver is registered before sqlline asks DriverManager.
     new PopotoDriver();
     // Empty user and password so sqlline does not prompt; the URL carries the credentials.
-    String[] sqllineArgs = {"-d", PopotoDriver.class.getName(), "-u", url, "-n", "", "-p", "",
+    String[] sqllineArgs = {"-ac", ShellApplication.class.getName(),
+        "-d", PopotoDriver.class.getName(), "-u", url, "-n", "", "-p", "",
         "--connectInteractionMode=notAskCredentials"};
     SqlLine.Status status = SqlLine.start(sqllineArgs, null, true);
     return status == SqlLine.Status.OK ? 0 : 1;

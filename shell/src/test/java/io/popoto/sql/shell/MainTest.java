@@ -82,6 +82,24 @@ class MainTest {
   }
 
   @Test
+  void versionPrintsTheDriverVersion() {
+    assertEquals(0, run(withEmptyCatalog(), "--version"));
+    assertEquals("Popoto SQL " + ShellApplication.version(),
+        out.toString(StandardCharsets.UTF_8).strip());
+  }
+
+  @Test
+  void nullIsWrittenTheSameForEveryTypeAndPlansTakeOneLinePerLine(PrivateRedis redis) {
+    int code = run(withEmptyCatalog(), url(redis), "-e", "select cast(null as varchar) as s, "
+        + "cast(null as integer) as i, cast(null as double) as d, cast(null as date) as dt, "
+        + "cast(null as boolean) as b, cast(null as varbinary) as v, 'a\nb' as t");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    String o = out.toString(StandardCharsets.UTF_8);
+    assertTrue(o.contains("| NULL | NULL | NULL | NULL | NULL | NULL | a |"), o);
+    assertTrue(o.contains("|      |      |      |      |      |      | b |"), o);
+  }
+
+  @Test
   void demoAnswersAQuery() {
     int code = run(new Main(DriverManager::getConnection), "--demo", "-e",
         "select count(*) as n from \"Restaurant\"");

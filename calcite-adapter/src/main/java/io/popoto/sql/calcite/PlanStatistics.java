@@ -1,0 +1,85 @@
+package io.popoto.sql.calcite;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Index sizes the planner asks for (SCARD of a value or reverse set, ZCOUNT of a score range),
+ * read once and kept briefly: the planner asks for the same estimate many times while it plans
+ * one statement, and a prepared statement is planned once. Reads go through the counted source,
+ * so they show in command counts like any other read.
+ */
+final class PlanStatistics {
+  private static final long TTL_NANOS = 30_000_000_000L;
+
+  private record Entry(long value, long at) {}
+
+  private final RedisSource source;
+  private final Map<List<String>, Entry> cache = new ConcurrentHashMap<>();
+
+  PlanStatistics(RedisSource source) {
+    this.source = source;
+  }
+
+  /** SCARD of each set, summed; the sets not cached are counted in one pipeline. */
+  long cardinality(List<String> setKeys) {
+    long now = System.nanoTime();
+    long sum = 0;
+    List<String> missing = new java.util.ArrayList<>();
+    for (String k : setKeys) {
+      Entry e = cache.get(List.of("SCARD", k));
+      if (e == null || now - e.at() > TTL_NANOS) {
+        missing.add(k);
+      } else {
+        sum += e.value();
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<redis.clients.jedis.Response<Long>> replies = new java.util.ArrayList<>();
+      try (Jedis jedis = source.borrow()) {
+        redis.clients.jedis.Pipeline p = jedis.pipelined();
+        for (String k : missing) {
+          replies.add(p.scard(k));
+        }
+        p.sync();
+      }
+      source.recordRoundTrips(1);
+      source.recordCommand("SCARD", missing.size());
+      bound();
+      for (int i = 0; i < missing.size(); i++) {
+        long n = replies.get(i).get();
+        cache.put(List.of("SCARD", missing.get(i)), new Entry(n, now));
+        sum += n;
+      }
+    }
+    return sum;
+  }
+
+  /** ZCOUNT of a score range (bounds as ZRANGEBYSCORE takes them). */
+  long count(String zset, String min, String max) {
+    return read(List.of("ZCOUNT", zset, min, max), j -> j.zcount(zset, min, max));
+  }
+
+  private void bound() {
+    if (cache.size() > 10_000) {
+      cache.clear(); // a bound, not an eviction policy: statistics are cheap to read again
+    }
+  }
+
+  private long read(List<String> what, ToLongFunction<Jedis> command) {
+    long now = System.nanoTime();
+    Entry e = cache.get(what);
+    if (e == null || now - e.at() > TTL_NANOS) {
+      try (Jedis jedis = source.borrow()) {
+        e = new Entry(command.applyAsLong(jedis), now);
+      }
+      source.recordRoundTrip(what.get(0));
+      bound();
+      cache.put(what, e);
+    }
+    return e.value();
+  }
+}
