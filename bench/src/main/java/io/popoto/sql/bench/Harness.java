@@ -25,9 +25,19 @@ final class Harness {
     this.budgetNanos = (long) (budgetSeconds * 1e9);
   }
 
+  /** Our connection's Redis counters (the driver hands out a wrapper), or null for PostgreSQL. */
+  private static RedisSource popotoSource(Connection connection) {
+    try {
+      return connection.isWrapperFor(PopotoConnection.class)
+          ? connection.unwrap(PopotoConnection.class).redisSource() : null;
+    } catch (java.sql.SQLException e) {
+      return null;
+    }
+  }
+
   /** Answers the workload through a JDBC connection (ours or PostgreSQL). */
   Measurement jdbc(Variant variant, Workload w, Connection connection, String sql) {
-    RedisSource source = connection instanceof PopotoConnection pc ? pc.redisSource() : null;
+    RedisSource source = popotoSource(connection);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       Execution execution = n -> {
         Object[] params = w.params().apply(n);
