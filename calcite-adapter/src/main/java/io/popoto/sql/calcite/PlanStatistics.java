@@ -50,7 +50,7 @@ final class PlanStatistics {
       source.recordCommand("SCARD", missing.size());
       bound();
       for (int i = 0; i < missing.size(); i++) {
-        long n = replies.get(i).get();
+        long n = estimate(replies.get(i));
         cache.put(List.of("SCARD", missing.get(i)), new Entry(n, now));
         sum += n;
       }
@@ -61,6 +61,15 @@ final class PlanStatistics {
   /** ZCOUNT of a score range (bounds as ZRANGEBYSCORE takes them). */
   long count(String zset, String min, String max) {
     return read(List.of("ZCOUNT", zset, min, max), j -> j.zcount(zset, min, max));
+  }
+
+  /** A count for the plan; a key of another type counts 0 (the read itself reports it). */
+  private static long estimate(redis.clients.jedis.Response<Long> reply) {
+    try {
+      return reply.get();
+    } catch (redis.clients.jedis.exceptions.JedisDataException notCountable) {
+      return 0;
+    }
   }
 
   private void bound() {
@@ -74,7 +83,13 @@ final class PlanStatistics {
     Entry e = cache.get(what);
     if (e == null || now - e.at() > TTL_NANOS) {
       try (Jedis jedis = source.borrow()) {
-        e = new Entry(command.applyAsLong(jedis), now);
+        long n;
+        try {
+          n = command.applyAsLong(jedis);
+        } catch (redis.clients.jedis.exceptions.JedisDataException notCountable) {
+          n = 0; // a key of another type: no rows through it; the read reports it, not the plan
+        }
+        e = new Entry(n, now);
       }
       source.recordRoundTrip(what.get(0));
       bound();

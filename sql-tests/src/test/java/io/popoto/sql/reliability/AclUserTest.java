@@ -76,7 +76,7 @@ class AclUserTest {
         url("reader", "").replaceFirst("catalog=[^&]*&", ""))) {
       SQLWarning w = c.getWarnings();
       assertTrue(w != null && w.getMessage().contains("discovered"), String.valueOf(w));
-      assertEquals(Reliability.USERS + 2, count(c, "SELECT COUNT(*) FROM \"User\""));
+      assertEquals(Reliability.USER_ROWS, count(c, "SELECT COUNT(*) FROM \"User\""));
     }
     assertEquals(List.of(), deniedFor("reader"), "commands outside +@read +info +client");
   }

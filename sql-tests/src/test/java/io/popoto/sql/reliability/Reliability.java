@@ -25,6 +25,8 @@ final class Reliability {
   static final String CATALOG = "classpath:catalogs/social.json";
   /** 300 users, about 1,800 tweets: enough batches (of 20) to fail in the middle of. */
   static final int USERS = 300;
+  /** The users that are rows: the ordinary ones, the Unicode ones and the two hot ones. */
+  static final int USER_ROWS = USERS + SocialGenerator.UNICODE_USERNAMES.size() + 2;
 
   private Reliability() {}
 
@@ -95,7 +97,7 @@ final class Reliability {
 
   /** The connection answers a scan correctly, and nothing stays borrowed from its pool. */
   static void assertWorks(Connection c) throws SQLException {
-    assertEquals(USERS + 2, count(c, "SELECT COUNT(*) FROM \"User\""), "users");
+    assertEquals(USER_ROWS, count(c, "SELECT COUNT(*) FROM \"User\""), "users");
     assertEquals(0, source(c).borrowed(), "pooled connections still borrowed");
   }
 
