@@ -35,6 +35,11 @@ final class Failures {
     if (exhausted != null) {
       return exhausted; // even where Calcite's parser wrapped it as a syntax error
     }
+    if (t instanceof SQLException e && e.getSQLState() != null
+        && !e.getSQLState().equals(GENERAL_ERROR) && e.getMessage() != null
+        && e.getSQLState().equals("57014")) {
+      return e; // the statement's own word on a timeout or cancel, not where it was noticed
+    }
     if (t instanceof SQLException e) {
       SQLException translated = ErrorTranslator.translate(e);
       String state = translated.getSQLState();
