@@ -451,6 +451,11 @@ final class AccessPathExecutor {
     public List<String> next(Jedis jedis) {
       return batches.hasNext() ? batches.next() : null;
     }
+
+    @Override
+    public Ahead ahead(ReplyStream stream) {
+      return KeySource.inMemory(this);
+    }
   }
 
   /** The members of each set, in one pipelined round trip (none for no sets). */
@@ -494,6 +499,11 @@ final class AccessPathExecutor {
       }
       return members.next(jedis);
     }
+
+    @Override
+    public Ahead ahead(ReplyStream stream) {
+      return members == null ? null : members.ahead(stream); // in memory once read
+    }
   }
 
   /** The members every one of several sets holds: one pipeline of SMEMBERS, intersected. */
@@ -519,6 +529,11 @@ final class AccessPathExecutor {
         members = new Batched(common == null ? List.of() : new ArrayList<>(common), batchSize);
       }
       return members.next(jedis);
+    }
+
+    @Override
+    public Ahead ahead(ReplyStream stream) {
+      return members == null ? null : members.ahead(stream); // in memory once read
     }
   }
 
@@ -584,12 +599,44 @@ final class AccessPathExecutor {
       if (done) {
         return null;
       }
-      int count = offset == 0 ? Math.min(firstPage, batchSize) : batchSize;
-      List<String> page = RedisReplies.call(table.schema().source(),
-          descending ? "ZREVRANGEBYSCORE" : "ZRANGEBYSCORE", key, () -> descending
-              ? jedis.zrevrangeByScore(key, max, min, offset, count)
-              : jedis.zrangeByScore(key, min, max, offset, count));
-      table.schema().source().recordRoundTrip(descending ? "ZREVRANGEBYSCORE" : "ZRANGEBYSCORE");
+      int count = count();
+      return accept(RedisReplies.call(table.schema().source(), command(), key, () -> descending
+          ? jedis.zrevrangeByScore(key, max, min, offset, count)
+          : jedis.zrangeByScore(key, min, max, offset, count)), count);
+    }
+
+    /** The next page's command, written now; the offset moves when its reply is read. */
+    @Override
+    public Ahead ahead(ReplyStream stream) {
+      if (done) {
+        return () -> null;
+      }
+      int count = count();
+      redis.clients.jedis.CommandObject<List<String>> range = descending
+          ? ReplyStream.COMMANDS.zrevrangeByScore(key, max, min, offset, count)
+          : ReplyStream.COMMANDS.zrangeByScore(key, min, max, offset, count);
+      stream.send(range);
+      return () -> {
+        Object reply = stream.next(range);
+        if (reply instanceof redis.clients.jedis.exceptions.JedisDataException e) {
+          throw RedisReplies.refused(table.schema().source(), command(), key, e);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> page = (List<String>) reply;
+        return accept(page, count);
+      };
+    }
+
+    private int count() {
+      return offset == 0 ? Math.min(firstPage, batchSize) : batchSize;
+    }
+
+    private String command() {
+      return descending ? "ZREVRANGEBYSCORE" : "ZRANGEBYSCORE";
+    }
+
+    private List<String> accept(List<String> page, int count) {
+      table.schema().source().recordRoundTrip(command());
       offset += page.size();
       done = page.size() < count;
       return page.isEmpty() ? null : page;
@@ -625,6 +672,11 @@ final class AccessPathExecutor {
         members = new Batched(keys, batchSize);
       }
       return members.next(jedis);
+    }
+
+    @Override
+    public Ahead ahead(ReplyStream stream) {
+      return members == null ? null : members.ahead(stream); // in memory once read
     }
   }
 
@@ -683,6 +735,11 @@ final class AccessPathExecutor {
         chosen = source(pick(jedis));
       }
       return chosen.next(jedis);
+    }
+
+    @Override
+    public Ahead ahead(ReplyStream stream) {
+      return chosen == null ? null : chosen.ahead(stream);
     }
 
     private AccessPath pick(Jedis jedis) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -32,20 +34,45 @@ final class ClassSetScan implements KeySource {
     while (!done) {
       ScanResult<String> page = RedisReplies.call(source, "SSCAN", classSet,
           () -> jedis.sscan(classSet, cursor, params));
-      source.recordRoundTrip("SSCAN");
-      cursor = page.getCursor();
-      done = ScanParams.SCAN_POINTER_START.equals(cursor);
-      List<String> fresh = new ArrayList<>(page.getResult().size());
-      for (String key : page.getResult()) {
-        if (seen.add(hash64(key))) {
-          fresh.add(key);
-        }
-      }
+      List<String> fresh = accept(page);
       if (!fresh.isEmpty()) {
         return fresh;
       }
     }
     return null;
+  }
+
+  /** The next page's SSCAN, written now; the cursor moves when its reply is read. */
+  @Override
+  public Ahead ahead(ReplyStream stream) {
+    if (done) {
+      return () -> null;
+    }
+    CommandObject<ScanResult<String>> sscan = ReplyStream.COMMANDS.sscan(classSet, cursor, params);
+    stream.send(sscan);
+    return () -> {
+      Object reply = stream.next(sscan);
+      if (reply instanceof JedisDataException e) {
+        throw RedisReplies.refused(source, "SSCAN", classSet, e);
+      }
+      @SuppressWarnings("unchecked")
+      List<String> fresh = accept((ScanResult<String>) reply);
+      return fresh.isEmpty() && done ? null : fresh;
+    };
+  }
+
+  /** Takes one page: moves the cursor, and returns the members not seen before. */
+  private List<String> accept(ScanResult<String> page) {
+    source.recordRoundTrip("SSCAN");
+    cursor = page.getCursor();
+    done = ScanParams.SCAN_POINTER_START.equals(cursor);
+    List<String> fresh = new ArrayList<>(page.getResult().size());
+    for (String key : page.getResult()) {
+      if (seen.add(hash64(key))) {
+        fresh.add(key);
+      }
+    }
+    return fresh;
   }
 
   private static long hash64(String s) {

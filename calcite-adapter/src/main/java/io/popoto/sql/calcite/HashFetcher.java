@@ -3,9 +3,8 @@ package io.popoto.sql.calcite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -16,16 +15,31 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * something other than a hash (Redis answers WRONGTYPE) is not a row either: it is skipped with
  * a warning naming it, never failing the scan. A 1.x capped list column is an LRANGE of
  * {@code <key>::<field>} in the same pipeline.
+ *
+ * <p>A fetch is a {@link Batch} in three steps, so that a reader can overlap Redis's work with
+ * its own: {@link #send} writes the commands, {@link #decode} reads the replies and decodes each
+ * row as soon as its reply is in (Redis answers the later commands meanwhile), straight from the
+ * reply bytes, and {@link #finish} settles the all-nil answers with HLEN once nothing else is in
+ * flight. {@link #readAll} reads a batch's replies without decoding them, for a batch sent ahead
+ * of the one being decoded. With {@code overlap=false} every reply is read before any is decoded,
+ * as a plain pipeline sync does.
  */
 final class HashFetcher {
   private final RedisSource source;
   private final RowDecoder decoder;
   private final byte[][] fields;
   private final List<byte[]> listSuffixes = new ArrayList<>();
+  private final boolean streaming;
 
   HashFetcher(RedisSource source, RowDecoder decoder) {
+    this(source, decoder, true);
+  }
+
+  /** @param streaming decode each reply as it arrives (overlap); false: after the last one */
+  HashFetcher(RedisSource source, RowDecoder decoder, boolean streaming) {
     this.source = source;
     this.decoder = decoder;
+    this.streaming = streaming;
     List<String> names = decoder.hashFields();
     this.fields = new byte[names.size()][];
     for (int i = 0; i < fields.length; i++) {
@@ -36,53 +50,200 @@ final class HashFetcher {
     }
   }
 
-  /** The rows of the keys whose hash exists, in key order. */
+  /** The rows of the keys whose hash exists, in key order: send, decode, finish. */
   List<Object[]> fetch(Jedis jedis, List<String> candidates) {
-    List<String> keys = rowKeys(candidates);
-    List<Object[]> rows = new ArrayList<>(keys.size());
-    if (keys.isEmpty()) {
-      return rows;
-    }
-    if (!listSuffixes.isEmpty()) {
-      return fetchWithLists(jedis, keys);
-    }
-    if (fields.length == 0) {
-      for (String key : existing(jedis, keys)) {
-        rows.add(decoder.decode(key, List.of()));
+    return ReplyStream.within(jedis, stream -> {
+      Batch b = batch(candidates);
+      send(stream, b);
+      if (!streaming) {
+        readAll(stream, b);
       }
-      return rows;
-    }
-    Pipeline p = jedis.pipelined();
-    List<Response<List<byte[]>>> replies = new ArrayList<>(keys.size());
-    for (String key : keys) {
-      replies.add(p.hmget(key.getBytes(StandardCharsets.UTF_8), fields));
-    }
-    p.sync();
-    source.recordRoundTrips(1);
-    source.recordCommand("HMGET", keys.size());
-    List<String> unsure = new ArrayList<>();
-    List<List<byte[]>> values = new ArrayList<>(keys.size());
-    boolean[] allNil = new boolean[keys.size()];
-    for (int i = 0; i < keys.size(); i++) {
-      List<byte[]> v = reply(replies.get(i), "HMGET", keys.get(i));
-      values.add(v);
-      if (v == null) {
-        continue; // not a hash
-      }
-      allNil[i] = v.stream().allMatch(b -> b == null);
-      if (allNil[i]) {
-        unsure.add(keys.get(i));
+      decode(stream, b);
+      return finish(stream, b);
+    });
+  }
+
+  /** A batch of candidates, nothing sent yet; candidates that cannot be rows are dropped. */
+  Batch batch(List<String> candidates) {
+    return new Batch(rowKeys(candidates));
+  }
+
+  /** Whether each reply is decoded as it arrives (the {@code overlap} option). */
+  boolean streaming() {
+    return streaming;
+  }
+
+  /**
+   * Writes the batch's commands (nothing is read); a batch whose replies were lost with their
+   * connection is sent again from scratch.
+   */
+  void send(ReplyStream stream, Batch b) {
+    b.reset();
+    for (String key : b.keys) {
+      byte[] raw = key.getBytes(StandardCharsets.UTF_8);
+      for (CommandObject<?> c : commands(raw)) {
+        stream.send(c);
       }
     }
-    java.util.Set<String> confirmed = unsure.isEmpty()
-        ? java.util.Set.of() : new java.util.HashSet<>(existing(jedis, unsure));
-    for (int i = 0; i < keys.size(); i++) {
-      if (values.get(i) == null || allNil[i] && !confirmed.contains(keys.get(i))) {
-        continue;
+    b.sent = true;
+  }
+
+  private List<CommandObject<?>> commands(byte[] key) {
+    List<CommandObject<?>> out = new ArrayList<>(1 + listSuffixes.size());
+    if (fields.length > 0) {
+      out.add(ReplyStream.COMMANDS.hmget(key, fields));
+    } else if (listSuffixes.isEmpty()) {
+      out.add(ReplyStream.COMMANDS.hlen(key)); // only _key selected: whether the hash exists
+    }
+    for (byte[] suffix : listSuffixes) {
+      byte[] listKey = java.util.Arrays.copyOf(key, key.length + suffix.length);
+      System.arraycopy(suffix, 0, listKey, key.length, suffix.length);
+      out.add(ReplyStream.COMMANDS.lrange(listKey, 0, -1));
+    }
+    return out;
+  }
+
+  /** Replies per key: the HMGET (or HLEN), then one LRANGE per capped list. */
+  private int perKey() {
+    return (fields.length > 0 || listSuffixes.isEmpty() ? 1 : 0) + listSuffixes.size();
+  }
+
+  /** Reads the rest of the batch's replies, undecoded. */
+  void readAll(ReplyStream stream, Batch b) {
+    while (b.read < b.replies.length) {
+      b.replies[b.read++] = stream.next();
+    }
+    record(b);
+  }
+
+  /**
+   * Decodes the batch's rows, reading each key's replies as it comes to them. Keys whose answer
+   * was all nils wait for {@link #finish}.
+   */
+  void decode(ReplyStream stream, Batch b) {
+    int n = perKey();
+    for (int i = b.decoded; i < b.keys.size(); i++) {
+      while (b.read < (i + 1) * n) {
+        b.replies[b.read++] = stream.next();
       }
-      rows.add(decoder.decode(keys.get(i), values.get(i)));
+      b.rows[i] = decodeKey(b, i, n);
+      b.decoded = i + 1;
+    }
+    record(b);
+  }
+
+  /** One key's row, null when it is not one, or when it is unsure (all nils) for now. */
+  private Object[] decodeKey(Batch b, int i, int n) {
+    String key = b.keys.get(i);
+    if (fields.length == 0 && listSuffixes.isEmpty()) {
+      Long len = reply(b.replies[i], "HLEN", key);
+      return len != null && len > 0 ? decoder.decode(key, List.of()) : null;
+    }
+    List<byte[]> values;
+    if (fields.length > 0) {
+      values = reply(b.replies[i * n], "HMGET", key);
+      if (values == null) {
+        return null; // not a hash
+      }
+    } else {
+      values = List.of();
+    }
+    if (allNil(values)) {
+      b.unsure.add(i);
+      return null;
+    }
+    return decodeRow(b, i, n, values);
+  }
+
+  private Object[] decodeRow(Batch b, int i, int n, List<byte[]> values) {
+    String key = b.keys.get(i);
+    if (listSuffixes.isEmpty()) {
+      return decoder.decode(key, values);
+    }
+    int first = i * n + (fields.length > 0 ? 1 : 0);
+    List<List<byte[]>> items = new ArrayList<>(listSuffixes.size());
+    for (int j = 0; j < listSuffixes.size(); j++) {
+      Object r = b.replies[first + j];
+      if (r instanceof JedisDataException e) {
+        throw RedisReplies.refused(source, "LRANGE", key + "::"
+            + decoder.listFields().get(j).name(), e);
+      }
+      @SuppressWarnings("unchecked")
+      List<byte[]> list = (List<byte[]>) r;
+      items.add(list);
+    }
+    return decoder.decode(key, values, items);
+  }
+
+  private static boolean allNil(List<byte[]> values) {
+    for (byte[] v : values) {
+      if (v != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The batch's rows in key order, once its all-nil answers are settled: one HLEN round trip
+   * for those keys, sent only when nothing else is in flight on the stream (their replies would
+   * come after the other commands'). HLEN rather than EXISTS: a key of another type exists but
+   * is not a row (Redis never keeps an empty hash).
+   */
+  List<Object[]> finish(ReplyStream stream, Batch b) {
+    if (!b.unsure.isEmpty()) {
+      if (stream.outstanding() > 0) {
+        throw new IllegalStateException("HLEN behind replies in flight");
+      }
+      List<CommandObject<Long>> sent = new ArrayList<>(b.unsure.size());
+      for (int i : b.unsure) {
+        CommandObject<Long> c = ReplyStream.COMMANDS.hlen(b.keys.get(i));
+        stream.send(c);
+        sent.add(c);
+      }
+      List<Object> lens = new ArrayList<>(sent.size());
+      for (CommandObject<Long> c : sent) {
+        lens.add(stream.next(c));
+      }
+      source.recordRoundTrips(1);
+      source.recordCommand("HLEN", sent.size());
+      int n = perKey();
+      for (int u = 0; u < b.unsure.size(); u++) {
+        int i = b.unsure.get(u);
+        Long len = reply(lens.get(u), "HLEN", b.keys.get(i));
+        if (len != null && len > 0) {
+          List<byte[]> values = fields.length > 0 ? reply(b.replies[i * n], "HMGET",
+              b.keys.get(i)) : List.of();
+          b.rows[i] = decodeRow(b, i, n, values);
+        }
+      }
+      b.unsure.clear();
+    }
+    List<Object[]> rows = new ArrayList<>(b.keys.size());
+    for (Object[] row : b.rows) {
+      if (row != null) {
+        rows.add(row);
+      }
     }
     return rows;
+  }
+
+  /** The round trip and its commands, counted once when the batch's last reply is in. */
+  private void record(Batch b) {
+    if (b.recorded || b.read < b.replies.length || b.keys.isEmpty()) {
+      return;
+    }
+    b.recorded = true;
+    source.recordRoundTrips(1);
+    int keys = b.keys.size();
+    if (fields.length > 0) {
+      source.recordCommand("HMGET", keys);
+    } else if (listSuffixes.isEmpty()) {
+      source.recordCommand("HLEN", keys);
+    }
+    if (!listSuffixes.isEmpty()) {
+      source.recordCommand("LRANGE", (long) keys * listSuffixes.size());
+    }
   }
 
   /** Drops candidates that cannot be rows (list and pointer keys inside the model's glob). */
@@ -101,93 +262,67 @@ final class HashFetcher {
     return candidates;
   }
 
-  /**
-   * The batch's HMGETs and each capped list's {@code LRANGE <key>::<field> 0 -1} in one
-   * pipeline: the list is returned in its stored order, as Popoto loads it.
-   */
-  private List<Object[]> fetchWithLists(Jedis jedis, List<String> keys) {
-    Pipeline p = jedis.pipelined();
-    List<Response<List<byte[]>>> hashes = new ArrayList<>(keys.size());
-    List<Response<List<byte[]>>> lists = new ArrayList<>(keys.size() * listSuffixes.size());
-    for (String key : keys) {
-      byte[] raw = key.getBytes(StandardCharsets.UTF_8);
-      if (fields.length > 0) {
-        hashes.add(p.hmget(raw, fields));
-      }
-      for (byte[] suffix : listSuffixes) {
-        byte[] listKey = java.util.Arrays.copyOf(raw, raw.length + suffix.length);
-        System.arraycopy(suffix, 0, listKey, raw.length, suffix.length);
-        lists.add(p.lrange(listKey, 0, -1));
-      }
-    }
-    p.sync();
-    source.recordRoundTrips(1);
-    if (fields.length > 0) {
-      source.recordCommand("HMGET", keys.size());
-    }
-    source.recordCommand("LRANGE", lists.size());
-    List<String> unsure = new ArrayList<>();
-    List<List<byte[]>> values = new ArrayList<>(keys.size());
-    for (int i = 0; i < keys.size(); i++) {
-      List<byte[]> v = fields.length > 0 ? reply(hashes.get(i), "HMGET", keys.get(i)) : List.of();
-      values.add(v);
-      if (v != null && v.stream().allMatch(b -> b == null)) {
-        unsure.add(keys.get(i));
-      }
-    }
-    java.util.Set<String> confirmed = unsure.isEmpty()
-        ? java.util.Set.of() : new java.util.HashSet<>(existing(jedis, unsure));
-    java.util.Set<String> doubtful = new java.util.HashSet<>(unsure);
-    List<Object[]> rows = new ArrayList<>(keys.size());
-    int n = listSuffixes.size();
-    for (int i = 0; i < keys.size(); i++) {
-      String key = keys.get(i);
-      if (values.get(i) == null || doubtful.contains(key) && !confirmed.contains(key)) {
-        continue;
-      }
-      List<List<byte[]>> items = new ArrayList<>(n);
-      for (int j = 0; j < n; j++) {
-        items.add(lists.get(i * n + j).get());
-      }
-      rows.add(decoder.decode(key, values.get(i), items));
-    }
-    return rows;
-  }
-
-  /**
-   * The keys that hold a hash, in order; one pipelined round trip. HLEN rather than EXISTS: a
-   * key of another type exists but is not a row (Redis never keeps an empty hash).
-   */
-  private List<String> existing(Jedis jedis, List<String> keys) {
-    Pipeline p = jedis.pipelined();
-    List<Response<Long>> replies = new ArrayList<>(keys.size());
-    for (String key : keys) {
-      replies.add(p.hlen(key));
-    }
-    p.sync();
-    source.recordRoundTrips(1);
-    source.recordCommand("HLEN", keys.size());
-    List<String> found = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      Long fields = reply(replies.get(i), "HLEN", keys.get(i));
-      if (fields != null && fields > 0) {
-        found.add(keys.get(i));
-      }
-    }
-    return found;
-  }
-
   /** A reply about one key; null, with a warning, when the key is not a hash. */
-  private <T> T reply(Response<T> reply, String command, String key) {
-    try {
-      return reply.get();
-    } catch (JedisDataException e) {
+  @SuppressWarnings("unchecked")
+  private <T> T reply(Object reply, String command, String key) {
+    if (reply instanceof JedisDataException e) {
       if (RedisReplies.isWrongType(e)) {
         decoder.warn("Key '" + key + "' is not a hash (" + command + " answered WRONGTYPE): "
             + "not a row, skipped");
         return null;
       }
       throw RedisReplies.refused(source, command, key, e);
+    }
+    return (T) reply;
+  }
+
+  /**
+   * One batch: its keys, the replies read so far (raw, or the error reply) and the rows decoded
+   * from them. A batch whose connection was lost before all its replies were read is sent again
+   * whole; once read, its replies are kept, so a retried read neither repeats nor drops a row.
+   */
+  final class Batch {
+    final List<String> keys;
+    private final Object[] replies;
+    private final Object[][] rows;
+    private final List<Integer> unsure = new ArrayList<>();
+    private int read;
+    private int decoded;
+    private boolean sent;
+    private boolean recorded;
+
+    private Batch(List<String> keys) {
+      this.keys = keys;
+      this.replies = new Object[keys.size() * perKey()];
+      this.rows = new Object[keys.size()][];
+    }
+
+    /** Whether its commands are written and some of their replies are not read yet. */
+    boolean inFlight() {
+      return sent && read < replies.length;
+    }
+
+    /** Whether every reply is in. */
+    boolean complete() {
+      return read == replies.length;
+    }
+
+    /** Forgets replies that never came (their connection is gone): everything is sent again. */
+    private void reset() {
+      if (read < replies.length) {
+        java.util.Arrays.fill(replies, null);
+        java.util.Arrays.fill(rows, null);
+        unsure.clear();
+        read = 0;
+        decoded = 0;
+        recorded = false;
+      }
+    }
+
+    void unsent() {
+      if (inFlight()) {
+        sent = false;
+      }
     }
   }
 }

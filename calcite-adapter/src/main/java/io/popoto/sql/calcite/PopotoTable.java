@@ -150,7 +150,7 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
     }
     RowDecoder decoder = new RowDecoder(model, selected, schema.valueCodec(), schema.keyCodec(),
         schema.options().strict(), schema::warn);
-    HashFetcher fetcher = new HashFetcher(schema.source(), decoder);
+    HashFetcher fetcher = new HashFetcher(schema.source(), decoder, schema.options().overlap());
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {

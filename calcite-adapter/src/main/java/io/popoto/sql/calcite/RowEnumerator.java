@@ -11,6 +11,34 @@ import redis.clients.jedis.Jedis;
  * without a hash are dropped there), and holds only that batch in memory. A pooled connection is
  * borrowed for each batch and returned before its rows are handed out, so nothing stays borrowed
  * when the consumer fails, stops early or never closes; the cancel flag is checked per batch.
+ *
+ * <p><b>Overlap</b> ({@code overlap=true}, the default). A sequential reader leaves Redis idle
+ * while it decodes and the client idle while Redis works. Here, from the second batch on (a
+ * consumer that asks for a second batch is reading on; a LIMIT met by the first batch sends
+ * nothing more than the sequential reader would), each read writes the <em>next</em> batch's
+ * commands before it decodes the current one, all on one connection:
+ *
+ * <pre>
+ *   write  [SSCAN page k+1] [HMGET batch k]   (the page first: its reply comes first)
+ *   read   page k+1;  write [HMGET batch k+1] [SSCAN page k+2]
+ *   decode batch k, reply by reply           (Redis answers batch k+1 meanwhile)
+ *   read   batch k+1's replies undecoded, then page k+2
+ * </pre>
+ *
+ * and the next read starts with batch k+1's replies in memory and writes batch k+2's commands
+ * before decoding them. Every reply is read before the connection goes back to the pool, so a
+ * step never leaves a reply in flight between two calls of {@link #moveNext} (an abandoned
+ * ResultSet holds no connection, and a cancel, a timeout or a failure finds nothing half-read
+ * to clean up beyond the step it interrupts: {@link ReplyStream#within} drains or discards).
+ * At most two batches are held: the one handed out and the next one's replies. The commands
+ * and round trips counted are the sequential reader's (a batch still counts as one round trip).
+ * Key sources that can only tell their next batch with a blocking read ({@link
+ * KeySource#ahead} null) are read as before, each batch still decoded as its replies arrive.
+ *
+ * <p>A lost connection is retried once per batch on a fresh one ({@link RedisSource#read}): a
+ * batch whose replies were all read keeps them, one with replies missing is sent again whole,
+ * and a key page is taken only once its reply is read, so a retry neither repeats nor drops a
+ * row.
  */
 final class RowEnumerator implements Enumerator<Object[]> {
   private final RedisSource source;
@@ -20,8 +48,14 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private final java.util.function.Predicate<Object[]> accept;
   private final AtomicBoolean cancel;
   private long emitted;
-  /** Keys taken from the source whose rows are not fetched yet (kept for a retried batch). */
-  private List<String> pending;
+  private long batches;
+  /** The batch whose rows are handed out next: not sent yet, or its replies all read. */
+  private HashFetcher.Batch pending;
+  /** The batch after it, sent ahead (overlap only). */
+  private HashFetcher.Batch following;
+  /** Keys of a later batch, read ahead from the key source and not fetched yet. */
+  private List<String> nextKeys;
+  private boolean keysDone;
   private Iterator<Object[]> batch = java.util.Collections.emptyIterator();
   private Object[] current;
   private boolean exhausted;
@@ -69,6 +103,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
         exhausted = true;
         return false;
       }
+      batches++;
       batch = rows.iterator();
     }
   }
@@ -76,14 +111,84 @@ final class RowEnumerator implements Enumerator<Object[]> {
   /** The next batch's rows, or null at the end; repeatable after a lost connection. */
   private List<Object[]> nextBatch(Jedis jedis) {
     if (pending == null) {
-      pending = keys.next(jedis);
-      if (pending == null) {
-        return null;
+      if (following != null) {
+        pending = following;
+        following = null;
+      } else {
+        List<String> k = takeKeys(jedis);
+        if (k == null) {
+          return null;
+        }
+        pending = fetcher.batch(k);
       }
     }
-    List<Object[]> rows = fetcher.fetch(jedis, pending);
+    return ReplyStream.within(jedis, this::read);
+  }
+
+  /** Keys read ahead, else the key source's next batch (nothing is in flight here). */
+  private List<String> takeKeys(Jedis jedis) {
+    if (nextKeys != null) {
+      List<String> k = nextKeys;
+      nextKeys = null;
+      return k;
+    }
+    if (keysDone) {
+      return null;
+    }
+    List<String> k = keys.next(jedis);
+    keysDone = k == null;
+    return k;
+  }
+
+  /** One step: {@code pending}'s rows, with the next batch sent ahead when worth it. */
+  private List<Object[]> read(ReplyStream stream) {
+    HashFetcher.Batch now = pending;
+    boolean ahead = fetcher.streaming() && batches > 0
+        && emitted + now.keys.size() < rowLimit;
+    KeySource.Ahead page = null;
+    if (ahead && following == null && nextKeys == null && !keysDone) {
+      page = keys.ahead(stream); // written first, so its reply is read first
+    }
+    if (!now.complete()) {
+      fetcher.send(stream, now);
+    }
+    KeySource.Ahead afterFollowing = null;
+    if (ahead) {
+      if (page != null) {
+        nextKeys = taken(page.keys());
+      }
+      if (following == null && nextKeys != null) {
+        following = fetcher.batch(nextKeys);
+        nextKeys = null;
+      }
+      if (following != null && !following.complete()) {
+        fetcher.send(stream, following);
+        if (!keysDone && nextKeys == null) {
+          afterFollowing = keys.ahead(stream);
+        }
+      }
+    }
+    if (!fetcher.streaming()) {
+      fetcher.readAll(stream, now);
+    }
+    fetcher.decode(stream, now); // reply by reply, while Redis answers what follows
+    if (following != null && !following.complete()) {
+      fetcher.readAll(stream, following);
+    }
+    if (afterFollowing != null) {
+      nextKeys = taken(afterFollowing.keys());
+    }
+    List<Object[]> rows = fetcher.finish(stream, now);
     pending = null;
     return rows;
+  }
+
+  /** A page read ahead; null marks the end of the key source. */
+  private List<String> taken(List<String> page) {
+    if (page == null) {
+      keysDone = true;
+    }
+    return page;
   }
 
   @Override

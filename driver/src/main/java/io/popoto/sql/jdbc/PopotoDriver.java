@@ -74,7 +74,8 @@ public final class PopotoDriver implements Driver {
     ReaderOptions options = new ReaderOptions(
         PopotoProperty.BATCH_SIZE.getInt(parsed.properties(), 1),
         PopotoProperty.STRICT.getBoolean(parsed.properties()),
-        PopotoProperty.PUSHDOWN.getBoolean(parsed.properties()));
+        PopotoProperty.PUSHDOWN.getBoolean(parsed.properties()),
+        PopotoProperty.OVERLAP.getBoolean(parsed.properties()));
     int connectTimeout = PopotoProperty.CONNECT_TIMEOUT.getInt(parsed.properties(), 0);
     int socketTimeout = PopotoProperty.SOCKET_TIMEOUT.getInt(parsed.properties(), 0);
     int sample = PopotoProperty.DISCOVERY_SAMPLE.getInt(parsed.properties(), 1);

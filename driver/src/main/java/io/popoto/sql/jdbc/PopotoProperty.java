@@ -27,6 +27,10 @@ public enum PopotoProperty {
   PUSHDOWN("pushdown", "true",
       "false turns every index access path off, so every table is scanned (for comparison).",
       "true", "false"),
+  OVERLAP("overlap", "true",
+      "true: Redis answers the next batch while the driver decodes the current one (one "
+          + "connection, same commands); false: one batch at a time, for comparison.",
+      "true", "false"),
   DISCOVERY_SAMPLE("discoverySample", "1000",
       "Without a catalog: at most this many hashes are sampled per model to discover it."),
   APPLICATION_NAME("applicationName", null,
