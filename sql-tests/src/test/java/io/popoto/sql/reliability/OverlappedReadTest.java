@@ -1,0 +1,226 @@
+package io.popoto.sql.reliability;
+
+import static io.popoto.sql.reliability.Reliability.drain;
+import static io.popoto.sql.reliability.Reliability.expectFailure;
+import static io.popoto.sql.reliability.Reliability.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.popoto.sql.calcite.RedisSource;
+import io.popoto.sql.e2e.datasets.SocialGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientType;
+import redis.clients.jedis.params.ClientKillParams;
+
+/**
+ * The overlapped reader ({@code overlap=true}, the default) returns exactly the rows of the
+ * sequential one ({@code overlap=false}), in the same order, with the same commands and round
+ * trips counted, on every read path: key batches, reverse-set members, zset pages (a range, and
+ * an ordered read whose top members are stale), SSCAN pages of a class set holding members
+ * without a hash and a key of another type, a union, and a batched join's inner reads. Batches
+ * of 7 keys make every read many batches long, so most of them are read while the next one is
+ * in flight. A Redis error in a batch sent ahead surfaces as an SQLException with its SQLState,
+ * no reply is left unread on the pooled connection, and the same Connection answers correctly
+ * afterwards; a connection killed between two batches is replaced once and the read goes on
+ * without a repeated or missing row.
+ */
+class OverlappedReadTest {
+  private static final Duration BOUND = Duration.ofSeconds(30);
+  private static ControlledRedis redis;
+  private static SocialGenerator.Data data;
+
+  @BeforeAll
+  static void start() throws Exception {
+    redis = ControlledRedis.start();
+    data = Reliability.load(redis);
+    try (Jedis admin = redis.admin()) {
+      // stale index entries the reads must skip, wherever they fall in a batch
+      for (int i = 0; i < 5; i++) {
+        admin.sadd("$Class:Tweet", "Tweet:gone" + i);
+      }
+      admin.set("Tweet:wrongtype", "a string where a hash should be");
+      admin.sadd("$Class:Tweet", "Tweet:wrongtype");
+      String someoneElses = data.tweetKeys().get(data.tweetKeys().size() - 1);
+      admin.sadd("$RelationshipF:Tweet:user:User:user0", "Tweet:gone1", someoneElses);
+      admin.zadd("$SortF:Tweet:likes", 1000, "Tweet:gone2");
+      admin.zadd("$SortF:Tweet:likes", 999, data.tweetKeys().get(3)); // its hash says otherwise
+      admin.aclSetUser("streamer", "reset", "on", ">pw", "+@read", "+info", "+client", "~*");
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    redis.close();
+  }
+
+  private static Connection connect(boolean overlap, String user) throws SQLException {
+    String url = Reliability.url(redis, "&batchSize=7&overlap=" + overlap);
+    return DriverManager.getConnection(user == null ? url
+        : url.replace("redis://", "redis://" + user + ":pw@"));
+  }
+
+  /** One statement per read path; the parameter, if any, is bound as a string. */
+  private static final List<String[]> PATHS = List.of(
+      new String[] {"SELECT _key, message, likes FROM Tweet"}, // SSCAN pages
+      new String[] {"SELECT _key FROM Tweet"}, // SSCAN pages, HLEN only
+      new String[] {"SELECT _key, likes FROM Tweet WHERE \"user\" = ?", "User:user0"},
+      new String[] {"SELECT _key, username, karma FROM \"User\" WHERE _key IN ("
+          + keys(40) + ", 'User:nobody')"}, // key batches
+      new String[] {"SELECT _key, likes FROM Tweet WHERE likes BETWEEN 5 AND 40"},
+      new String[] {"SELECT _key, likes FROM Tweet ORDER BY likes DESC LIMIT 60"},
+      new String[] {"SELECT _key, likes FROM Tweet ORDER BY likes DESC, _key DESC LIMIT 30"},
+      new String[] {"SELECT _key FROM Tweet WHERE \"user\" = 'User:user1' OR likes > 45"},
+      new String[] {"SELECT t._key, u.username FROM Tweet t JOIN \"User\" u"
+          + " ON t.\"user\" = u._key WHERE t.likes >= 30"}, // inner: keys per outer batch
+      new String[] {"SELECT u.username, t._key FROM \"User\" u JOIN Tweet t"
+          + " ON t.\"user\" = u._key WHERE u.karma = 3"}); // inner: reverse sets per batch
+
+  private static String keys(int n) {
+    List<String> k = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      k.add("'User:user" + (i * 7) + "'");
+    }
+    return String.join(", ", k);
+  }
+
+  private record Answer(List<List<Object>> rows, Map<String, Long> commands, long roundTrips) {}
+
+  /** Prepared first (planning reads statistics), then counted from the execution alone. */
+  private static Answer run(Connection c, String[] path) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(path[0])) {
+      if (path.length > 1) {
+        ps.setString(1, path[1]);
+      }
+      RedisSource source = source(c);
+      source.resetCounters();
+      List<List<Object>> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          Object[] row = new Object[n];
+          for (int i = 0; i < n; i++) {
+            row[i] = rs.getObject(i + 1);
+          }
+          rows.add(Arrays.asList(row));
+        }
+      }
+      assertEquals(0, source.borrowed(), "borrowed after " + path[0]);
+      return new Answer(rows, source.commandCounts(), source.roundTrips());
+    }
+  }
+
+  @Test
+  void everyReadPathGivesTheSequentialRowsInTheSameOrder() throws Exception {
+    try (Connection overlapped = connect(true, null);
+        Connection sequential = connect(false, null)) {
+      for (String[] path : PATHS) {
+        Answer expected = run(sequential, path);
+        Answer actual = run(overlapped, path);
+        assertTrue(expected.rows().size() > 7 || path[0].contains("gone"),
+            "too few rows to span batches: " + path[0]);
+        assertEquals(expected.rows(), actual.rows(), path[0]);
+        assertEquals(expected.commands(), actual.commands(), "commands of " + path[0]);
+        assertEquals(expected.roundTrips(), actual.roundTrips(), "round trips of " + path[0]);
+      }
+    }
+  }
+
+  @Test
+  void staleMembersAreSkippedAlike() throws Exception {
+    try (Connection c = connect(true, null)) {
+      List<Object> scanned = column(run(c, PATHS.get(0)).rows());
+      assertEquals(data.tweetKeys().size(), scanned.size(), "rows of the scan");
+      assertTrue(scanned.stream().noneMatch(k -> ((String) k).startsWith("Tweet:gone")
+          || k.equals("Tweet:wrongtype")), "stale class members are no rows");
+      List<Object> top = column(run(c, PATHS.get(5)).rows());
+      assertTrue(!top.contains("Tweet:gone2") && !top.contains(data.tweetKeys().get(3)),
+          "stale top of the zset skipped");
+      assertEquals(60, top.size());
+    }
+  }
+
+  private static List<Object> column(List<List<Object>> rows) {
+    List<Object> first = new ArrayList<>();
+    for (List<Object> r : rows) {
+      first.add(r.get(0));
+    }
+    return first;
+  }
+
+  /**
+   * HMGET is taken from the user while batches are in flight: the batch read ahead before the
+   * change still arrives, the next one is refused (42501), its refused replies and whatever was
+   * sent after them are read off the connection before it goes back to the pool, and the same
+   * Connection answers the whole scan once HMGET is granted again.
+   */
+  @Test
+  void anErrorInABatchInFlightSurfacesAndLeavesTheConnectionClean() throws Exception {
+    List<List<Object>> expected;
+    try (Connection sequential = connect(false, null)) {
+      expected = run(sequential, PATHS.get(0)).rows();
+    }
+    try (Connection c = connect(true, "streamer")) {
+      try (PreparedStatement ps = c.prepareStatement(PATHS.get(0)[0])) {
+        ResultSet rs = ps.executeQuery();
+        for (int i = 0; i < 30; i++) { // the fifth batch: the sixth is in flight
+          assertTrue(rs.next());
+        }
+        try (Jedis admin = redis.admin()) {
+          admin.aclSetUser("streamer", "-hmget");
+        }
+        try {
+          SQLException e = expectFailure("42501", BOUND, () -> drain(rs));
+          assertTrue(e.getMessage().contains("HMGET"), e.getMessage());
+        } finally {
+          try (Jedis admin = redis.admin()) {
+            admin.aclSetUser("streamer", "+hmget");
+          }
+        }
+        assertEquals(0, source(c).borrowed(), "borrowed after the refused batch");
+      }
+      for (int i = 0; i < 3; i++) { // the drained socket serves the next statements
+        assertEquals(expected, run(c, PATHS.get(0)).rows());
+      }
+      assertEquals(Reliability.USER_ROWS, Reliability.count(c, "SELECT COUNT(*) FROM \"User\""));
+    }
+  }
+
+  /** Our sockets killed between two batches: one reconnect, and not a row twice or missing. */
+  @Test
+  void aConnectionKilledMidStreamIsReplacedWithoutLosingOrRepeatingRows() throws Exception {
+    List<List<Object>> expected;
+    try (Connection sequential = connect(false, null)) {
+      expected = run(sequential, PATHS.get(0)).rows();
+    }
+    try (Connection c = connect(true, "streamer");
+        PreparedStatement ps = c.prepareStatement(PATHS.get(0)[0]);
+        ResultSet rs = ps.executeQuery()) {
+      List<List<Object>> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(Arrays.asList(rs.getObject(1), rs.getObject(2), rs.getObject(3)));
+        if (rows.size() == 30) {
+          try (Jedis admin = redis.admin()) {
+            long killed = admin.clientKill(ClientKillParams.clientKillParams()
+                .type(ClientType.NORMAL).user("streamer"));
+            assertTrue(killed >= 1, "killed " + killed);
+          }
+        }
+      }
+      assertEquals(expected, rows);
+      assertEquals(0, source(c).borrowed());
+    }
+  }
+}
