@@ -55,6 +55,44 @@ final class ReplyStream {
     unflushed = true;
   }
 
+  /**
+   * Pushes what was written to Redis without reading anything: commands sent ahead must reach
+   * Redis before the reader turns to decoding, or the last few kilobytes (Jedis buffers 8 KB)
+   * would wait until the next read.
+   */
+  void flush() {
+    if (!unflushed) {
+      return;
+    }
+    if (FLUSH != null) {
+      try {
+        FLUSH.invoke(connection);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+      unflushed = false;
+    } // else the next read flushes: later, but still correct
+  }
+
+  /**
+   * Jedis's {@code Connection.flush()}, which Jedis keeps protected (its public reads flush and
+   * then wait for a reply; nothing public only flushes). Null where reflection is refused: the
+   * overlap then waits for the next read to flush, nothing worse.
+   */
+  private static final java.lang.invoke.MethodHandle FLUSH = flushHandle();
+
+  private static java.lang.invoke.MethodHandle flushHandle() {
+    try {
+      java.lang.reflect.Method m = Connection.class.getDeclaredMethod("flush");
+      m.setAccessible(true);
+      return java.lang.invoke.MethodHandles.lookup().unreflect(m);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** Replies not read yet. */
   int outstanding() {
     return outstanding;

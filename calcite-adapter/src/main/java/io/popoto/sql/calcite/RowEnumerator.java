@@ -168,6 +168,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
         }
       }
     }
+    stream.flush(); // what was sent ahead reaches Redis before the decoding starts
     if (!fetcher.streaming()) {
       fetcher.readAll(stream, now);
     }
