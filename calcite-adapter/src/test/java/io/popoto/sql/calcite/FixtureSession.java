@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FixtureSession {
+  protected PrivateRedis redis;
   protected RedisSource source;
   protected Connection connection;
 
@@ -22,10 +23,15 @@ abstract class FixtureSession {
 
   @BeforeAll
   void openSession(PrivateRedis redis) throws Exception {
+    this.redis = redis;
     RedisExtension.loadFixture(redis);
+    addData(redis);
     source = CalciteOverRedis.source(redis);
     connection = CalciteOverRedis.open(source, options());
   }
+
+  /** More data for this class, written before its connection plans anything. */
+  void addData(PrivateRedis redis) throws Exception {}
 
   @AfterAll
   void closeSession() throws Exception {
