@@ -546,12 +546,12 @@ public final class PopotoConnection implements Connection {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+    return ProxyIdentity.unwrap(this, delegate, iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    return ProxyIdentity.isWrapperFor(this, delegate, iface);
   }
 
   /** Empty: there are no user-defined SQL types (Calcite refuses, which schema tools log). */
