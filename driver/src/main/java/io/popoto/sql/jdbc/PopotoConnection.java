@@ -640,9 +640,34 @@ public final class PopotoConnection implements Connection {
 
   @Override
   public boolean isValid(int timeout) throws SQLException {
-    return delegate.isValid(timeout);
+    if (timeout < 0) {
+      throw new SQLException("isValid(timeout): the timeout is in seconds and must be 0 (wait"
+          + " as long as socketTimeout) or more, got " + timeout, SqlStates.INVALID_PARAMETER_VALUE);
+    }
+    if (isClosed()) {
+      return false;
+    }
+    // A round trip to the server: INFO server, as connect sends it (a least-privilege ACL user
+    // may not PING). A frozen server is cut off at the timeout the way a statement's cancel
+    // breaks its wait; a dead one fails at once (after the one reconnect every read gets).
+    java.util.concurrent.atomic.AtomicBoolean expired =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ScheduledFuture<?> alarm = timeout == 0 ? null
+        : QueryTimer.schedule(() -> {
+          expired.set(true);
+          source.interrupt(expired);
+        }, timeout);
+    try {
+      source.read(jedis -> jedis.info("server"), expired);
+      return !expired.get();
+    } catch (RuntimeException unreachable) {
+      return false; // JDBC: false, not an exception, when the connection does not answer
+    } finally {
+      if (alarm != null) {
+        alarm.cancel(false);
+      }
+    }
   }
-
   @Override
   public String nativeSQL(String sql) throws SQLException {
     return delegate.nativeSQL(sql);
