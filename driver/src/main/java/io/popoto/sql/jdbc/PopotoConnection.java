@@ -612,7 +612,8 @@ public final class PopotoConnection implements Connection {
 
   @Override
   public String getCatalog() throws SQLException {
-    return delegate.getCatalog();
+    checkOpen();
+    return MetadataScope.catalogName(source.config().database());
   }
 
 
@@ -668,6 +669,7 @@ public final class PopotoConnection implements Connection {
       }
     }
   }
+
   @Override
   public String nativeSQL(String sql) throws SQLException {
     return delegate.nativeSQL(sql);
