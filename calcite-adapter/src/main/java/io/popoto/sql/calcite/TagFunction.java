@@ -74,8 +74,7 @@ final class TagFunction implements ScalarFunction, ImplementableFunction {
       @Override
       public RelDataType getType(RelDataTypeFactory typeFactory) {
         // String, not Object: Calcite does not match a character argument to ANY
-        return ((org.apache.calcite.adapter.java.JavaTypeFactory) typeFactory)
-            .createType(String.class);
+        return javaType(typeFactory, String.class);
       }
 
       @Override
@@ -92,8 +91,12 @@ final class TagFunction implements ScalarFunction, ImplementableFunction {
 
   @Override
   public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
-    return ((org.apache.calcite.adapter.java.JavaTypeFactory) typeFactory)
-        .createType(Boolean.class);
+    return javaType(typeFactory, Boolean.class);
+  }
+
+  /** The type Calcite gives a Java method's parameter or result of this class. */
+  private static RelDataType javaType(RelDataTypeFactory typeFactory, Class<?> type) {
+    return ((org.apache.calcite.adapter.java.JavaTypeFactory) typeFactory).createType(type);
   }
 
   @Override

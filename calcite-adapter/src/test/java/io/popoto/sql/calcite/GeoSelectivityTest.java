@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.popoto.sql.redis.PrivateRedis;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
@@ -62,13 +59,8 @@ class GeoSelectivityTest extends FixtureSession {
     assertTrue(plan.contains(
         "path=[RELATIONSHIP $RelationshipF:Order:restaurant:{outer._key x100}]"), plan);
     assertTrue(plan.indexOf("GEO_RADIUS") < plan.indexOf("RELATIONSHIP"), plan);
-    List<String> rows = new ArrayList<>();
     source.resetCounters();
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-    }
+    List<String> rows = column(sql);
     assertEquals(List.of("Burger Palace"), rows);
     assertEquals(0, source.commandCount("ZRANGEBYSCORE"), source.commandCounts().toString());
   }
