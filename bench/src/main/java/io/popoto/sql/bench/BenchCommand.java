@@ -32,7 +32,7 @@ public final class BenchCommand {
     double budget = 30.0;
     long seed = GenerationOptions.DEFAULT_SEED;
     String postgresUrl = PostgresBaseline.DEFAULT_URL;
-    java.util.Set<String> only = java.util.Set.of();
+    List<String> only = List.of();
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--scale" -> scale = Double.parseDouble(args[i + 1]);
@@ -41,7 +41,7 @@ public final class BenchCommand {
         case "--budget" -> budget = Double.parseDouble(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--postgres" -> postgresUrl = args[i + 1];
-        case "--only" -> only = java.util.Set.of(args[i + 1].toUpperCase(Locale.ROOT).split(","));
+        case "--only" -> only = List.of(args[i + 1].split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -63,7 +63,7 @@ public final class BenchCommand {
   }
 
   private static void run(PrivateRedis redis, GenerationOptions options, Path out,
-      double budget, String postgresUrl, java.util.Set<String> only, long start)
+      double budget, String postgresUrl, List<String> only, long start)
       throws Exception {
     List<String> notes = new ArrayList<>();
     PostgresBaseline postgres = PostgresBaseline.connect(postgresUrl);
@@ -84,7 +84,7 @@ public final class BenchCommand {
       System.err.printf(Locale.ROOT, "generated %s in %.1f s%n", data.rowsPerModel(),
           data.millis() / 1000.0);
       Report report = new Report(options.scale(), data, redis.uri(), postgres != null);
-      measureAll(redis, data, postgres, new Harness(budget), report, only, notes);
+      measureAll(redis, data, postgres, new Harness(budget), report, only, notes, out);
       double seconds = (System.nanoTime() - start) / 1e9;
       report.footer(notes, seconds);
       Path file = report.write(out);
@@ -97,8 +97,8 @@ public final class BenchCommand {
   }
 
   private static void measureAll(PrivateRedis redis, GeneratedData data,
-      PostgresBaseline postgres, Harness harness, Report report, java.util.Set<String> only,
-      List<String> notes) throws Exception {
+      PostgresBaseline postgres, Harness harness, Report report, List<String> only,
+      List<String> notes, Path out) throws Exception {
     String base = "jdbc:popoto:redis://" + redis.host() + ":" + redis.port() + "?catalog="
         + FoodDeliveryGenerator.CATALOG;
     Catalog catalog = FoodDeliveryGenerator.loadCatalog();
@@ -108,12 +108,10 @@ public final class BenchCommand {
          Jedis overlappedJedis = new Jedis(redis.host(), redis.port())) {
       FloorQueries floor = FloorQueries.sequential(jedis, catalog);
       FloorQueries overlapped = FloorQueries.overlapped(overlappedJedis, catalog);
-      for (Workload w : Workloads.all(data, floor, overlapped)) {
-        if (!only.isEmpty() && !only.contains(w.id())) {
-          continue;
-        }
+      for (Workload w : selected(Workloads.all(data, floor, overlapped), only)) {
         Map<Variant, Measurement> results = measure(harness, w, popoto, fullScans, postgres);
         report.add(w, results);
+        report.write(out); // so far: a run cut short still leaves the workloads it finished
         if (w.id().equals("Q7")) {
           Map<Variant, Measurement> scard = harness.run(w, List.of(Harness.handWritten(
               Variant.FLOOR, w, p -> floor.unsafeCount((String) p[0]))));
@@ -128,6 +126,20 @@ public final class BenchCommand {
         System.err.printf(Locale.ROOT, "%-4s %s%n", w.id(), summary(results));
       }
     }
+  }
+
+  /** All workloads in their order, or the --only ones in the order given (case-insensitive). */
+  private static List<Workload> selected(List<Workload> all, List<String> only) {
+    if (only.isEmpty()) {
+      return all;
+    }
+    List<Workload> out = new ArrayList<>();
+    for (String id : only) {
+      Workload w = all.stream().filter(x -> x.id().equalsIgnoreCase(id.trim())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no workload " + id));
+      out.add(w);
+    }
+    return out;
   }
 
   /**

@@ -74,6 +74,8 @@ final class Harness {
     if (cursor) {
       ps.setFetchSize(CURSOR_FETCH);
     }
+    // Asked once, not per execution: building result-set metadata is no part of the answer.
+    int[] columns = {-1};
     Execution execution = n -> {
       Object[] params = w.params().apply(n);
       for (int i = 0; i < params.length; i++) {
@@ -81,9 +83,11 @@ final class Harness {
       }
       long rows = 0;
       try (ResultSet rs = ps.executeQuery()) {
-        int columns = rs.getMetaData().getColumnCount();
+        if (columns[0] < 0) {
+          columns[0] = rs.getMetaData().getColumnCount();
+        }
         while (rs.next()) {
-          for (int c = 1; c <= columns; c++) {
+          for (int c = 1; c <= columns[0]; c++) {
             rs.getObject(c);
           }
           rows++;
@@ -176,20 +180,22 @@ final class Harness {
    */
   private static Timing warmUp(Workload w, Contender c) throws SQLException {
     int n = 0;
-    double lastMillis;
     long warmStart = System.nanoTime();
+    long elapsed;
     do {
-      long t = System.nanoTime();
       c.execution().run(n++);
-      lastMillis = (System.nanoTime() - t) / 1e6;
-    } while (n < MAX_WARMUPS && System.nanoTime() - warmStart < WARMUP_NANOS);
-    // Batching many executions per unit only pays for cheap queries; a full scan answering a
-    // point lookup (no pushdown) would blow the time box 50 times over.
-    int perRun = (int) Math.max(1, Math.min(w.executionsPerRun(), BATCHED_MILLIS / lastMillis));
+      elapsed = System.nanoTime() - warmStart;
+    } while (n < MAX_WARMUPS && elapsed < WARMUP_NANOS);
+    // A timed unit batches cheap executions up to about BATCHED_MILLIS, so that every variant's
+    // unit is long against the machine's scheduling noise (a 0.02 ms lookup timed alone is
+    // mostly noise); a slow query's unit is one execution. The mean warm-up time decides: the
+    // last execution alone may have met a GC pause.
+    double meanMillis = elapsed / 1e6 / n;
+    int perRun = (int) Math.max(1, Math.min(w.executionsPerRun(), BATCHED_MILLIS / meanMillis));
     if (c.source() != null) {
       c.source().resetCounters();
     }
-    return new Timing(c, n, perRun, lastMillis * perRun);
+    return new Timing(c, n, perRun, meanMillis * perRun);
   }
 
   /** The timed units of one contender. */

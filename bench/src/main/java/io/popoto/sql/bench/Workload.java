@@ -10,7 +10,8 @@ import java.util.function.IntFunction;
  * @param title what the query asks
  * @param sql the statement with ? parameters and table placeholders
  * @param params the parameters of the n-th execution (different keys for point lookups)
- * @param executionsPerRun how many executions one timed run makes (many for cheap lookups)
+ * @param executionsPerRun at most this many executions make one timed unit (many for cheap
+ *     lookups, so that a unit lasts about 20 ms whatever the variant)
  * @param floor the hand-written Jedis answer, one pipeline in flight; returns the rows it
  *     produced
  * @param overlapped the same answer with two pipelines in flight, decoding every returned

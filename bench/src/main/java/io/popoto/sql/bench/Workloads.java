@@ -25,7 +25,7 @@ final class Workloads {
     return List.of(
         new Workload("Q1", "point lookup by _key (prepared, different keys)",
             "SELECT * FROM {order} WHERE _key = ?",
-            n -> new Object[] {orders.get(n % orders.size())}, 50,
+            n -> new Object[] {orders.get(n % orders.size())}, 2_000,
             p -> floor.pointLookup((String) p[0]), null, null),
         new Workload("Q2", "all orders of one restaurant (relationship filter)",
             "SELECT * FROM {order} WHERE restaurant = ?",
