@@ -45,4 +45,9 @@ final class ClassSetScan implements KeySource {
     }
     return null;
   }
+
+  /** Bytes the de-duplication holds so far (at most 16 per key handed out). */
+  long seenBytes() {
+    return seen.tableBytes();
+  }
 }

@@ -7,29 +7,31 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * The keys a scan has already handed out, held as 72-bit fingerprints so that a full scan's
+ * The keys a scan has already handed out, held as 74-bit fingerprints so that a full scan's
  * memory stays small: SSCAN repeats members when Redis resizes the set mid-scan, and those
  * repeats must be dropped without keeping the keys (a {@code HashSet<Long>} took about 56 bytes
  * per key, and 1,000,000 orders did not fit in 64 MB).
  *
  * <p><b>Memory bound: at most 16 bytes per key</b>, at every size, right after a growth
- * included, plus a fixed 3 KiB of segment bookkeeping. The set is 256 segments, each an
+ * included, plus a fixed 13 KiB of segment bookkeeping. The set is 1,024 segments, each an
  * open-addressing table of 8-byte slots kept between load 0.55 (right after it grows, to
  * ceil(20n / 11) slots, never more than 2n) and 0.8 (when it grows next, by about 1.45x). The
  * capacity need not be a power of two: the home slot comes from multiply-shift range reduction.
- * Because a growth copies one segment, the transient old-plus-new copy is 1/256 of the set,
- * where one big table would briefly hold two and a half times its size.
+ * Segments keep each growth small: it copies 1/1024 of the set, where one big table would
+ * briefly hold two and a half times its size; and each array stays below G1's humongous size
+ * (half a region: 512 KiB at -Xmx256m) up to about 37,000,000 keys, where one big table would
+ * be a humongous object wasting the tail of its last region.
  *
- * <p><b>Exactness.</b> A key is identified by 72 bits of two SipHash-2-4 values of its UTF-8
- * bytes under a random key drawn once per JVM: 8 bits choose the segment (no memory per key)
+ * <p><b>Exactness.</b> A key is identified by 74 bits of two SipHash-2-4 values of its UTF-8
+ * bytes under a random key drawn once per JVM: 10 bits choose the segment (no memory per key)
  * and 64 are stored. A new key is wrongly taken for a repeat only if an earlier, different key
- * agrees on all 72 bits. For n distinct keys the chance that this happens anywhere in one scan
- * is at most n(n-1)/2 / 2^72, about n^2 / 2^73: 1.1e-10 at 1,000,000 keys, 1.1e-8 at 10,000,000
- * and 1.1e-6 at 100,000,000. The hash is keyed so that this holds for any keys, even ones
- * crafted to collide (unkeyed MurmurHash3 has known seed-independent collisions). No bounded
- * memory removes the residue: from a fingerprint alone a true repeat and a collision look the
- * same, and telling them apart would take the keys themselves (tens of bytes each) or a Redis
- * round trip per repeat.
+ * agrees on all 74 bits. For n distinct keys the chance that this happens anywhere in one scan
+ * is at most n(n-1)/2 / 2^74, about n^2 / 2^75: 2.6e-11 at 1,000,000 keys, 2.6e-9 at
+ * 10,000,000 and 2.6e-7 at 100,000,000. The hash is keyed so that this holds for any keys,
+ * even ones crafted to collide (unkeyed MurmurHash3 has known seed-independent collisions). No
+ * bounded memory removes the residue: from a fingerprint alone a true repeat and a collision
+ * look the same, and telling them apart would take the keys themselves (tens of bytes each) or
+ * a Redis round trip per repeat.
  */
 final class FingerprintSet {
   private static final HashFunction FINGERPRINT;
@@ -41,7 +43,7 @@ final class FingerprintSet {
     SEGMENT = Hashing.sipHash24(random.nextLong(), random.nextLong());
   }
 
-  private static final int SEGMENT_BITS = 8;
+  private static final int SEGMENT_BITS = 10;
   private static final long[] EMPTY = new long[0];
 
   private final long[][] segments = new long[1 << SEGMENT_BITS][];
