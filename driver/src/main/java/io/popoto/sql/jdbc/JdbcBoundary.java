@@ -166,13 +166,24 @@ final class JdbcBoundary implements InvocationHandler {
   };
 
   private static Class<?> valueType(Object value) {
-    for (Class<?> jdbc : WRAPPED) {
-      if (jdbc.isInstance(value)) {
-        return jdbc;
-      }
-    }
-    return null;
+    return VALUE_TYPE.get(value.getClass()).orElse(null);
   }
+
+  /**
+   * The JDBC interface a getObject value is wrapped as, per class of value: looked up once,
+   * since trying every interface on every column value was most of a full scan's client CPU.
+   */
+  private static final ClassValue<java.util.Optional<Class<?>>> VALUE_TYPE = new ClassValue<>() {
+    @Override
+    protected java.util.Optional<Class<?>> computeValue(Class<?> valueClass) {
+      for (Class<?> jdbc : WRAPPED) {
+        if (jdbc.isAssignableFrom(valueClass)) {
+          return java.util.Optional.of(jdbc);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+  };
 
   private Throwable failure(Method method, Throwable cause) {
     SQLException e = Failures.toSqlException(cause,
