@@ -45,15 +45,21 @@ final class GuardedStatement implements InvocationHandler {
   /** Queries started on this statement, so a late timer cannot stop the next one. */
   private long queries;
 
-  private GuardedStatement(Statement delegate, PopotoConnection connection) {
+  /** A prepared key lookup's direct execution, or null. */
+  private final DirectLookup direct;
+
+  private GuardedStatement(Statement delegate, PopotoConnection connection,
+      DirectLookup direct) {
     this.delegate = delegate;
     this.connection = connection;
     this.cancelFlag = cancelFlagOf(delegate);
+    this.direct = direct;
   }
 
-  static <T extends Statement> T wrap(T delegate, Class<T> type, PopotoConnection connection) {
+  static <T extends Statement> T wrap(T delegate, Class<T> type, PopotoConnection connection,
+      DirectLookup direct) {
     Object proxy = Proxy.newProxyInstance(GuardedStatement.class.getClassLoader(),
-        new Class<?>[] {type}, new GuardedStatement(delegate, connection));
+        new Class<?>[] {type}, new GuardedStatement(delegate, connection, direct));
     return type.cast(proxy);
   }
 
@@ -149,15 +155,16 @@ final class GuardedStatement implements InvocationHandler {
   }
 
   static Statement wrap(Statement s, PopotoConnection c) {
-    return wrap(s, Statement.class, c);
+    return wrap(s, Statement.class, c, null);
   }
 
-  static PreparedStatement wrap(PreparedStatement s, PopotoConnection c) {
-    return wrap(s, PreparedStatement.class, c);
+  /** @param direct the statement's direct execution as a key lookup, or null */
+  static PreparedStatement wrap(PreparedStatement s, PopotoConnection c, DirectLookup direct) {
+    return wrap(s, PreparedStatement.class, c, direct);
   }
 
   static CallableStatement wrap(CallableStatement s, PopotoConnection c) {
-    return wrap(s, CallableStatement.class, c);
+    return wrap(s, CallableStatement.class, c, null);
   }
 
   /**
@@ -240,8 +247,17 @@ final class GuardedStatement implements InvocationHandler {
       beginQuery();
     }
     try {
-      Object result;
-      if (executes) {
+      Object result = null;
+      if (direct != null && name.equals("executeQuery") && args == null) {
+        try {
+          result = direct.executeQuery(cancelFlag);
+        } catch (SQLException | RuntimeException e) {
+          throw failed(e);
+        }
+      }
+      if (result != null) {
+        // ran directly
+      } else if (executes) {
         try (Cancellation.Scope planning = Cancellation.planning(cancelFlag)) {
           result = method.invoke(delegate, args);
         }
