@@ -100,6 +100,9 @@ final class DirectLookup {
       for (int i = 0; i < params.length; i++) {
         params[i] = values.get(i).toLocal(); // as Calcite binds ?i
       }
+      if (!lookup.accepts(params)) {
+        return null;
+      }
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
