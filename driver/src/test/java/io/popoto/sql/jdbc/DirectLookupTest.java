@@ -2,6 +2,7 @@ package io.popoto.sql.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.popoto.sql.calcite.RedisSource;
@@ -58,6 +59,12 @@ class DirectLookupTest {
       Map<byte[], byte[]> hash = jedis.hgetAll(some.getBytes(StandardCharsets.UTF_8));
       jedis.hset(UNICODE_KEY.getBytes(StandardCharsets.UTF_8), hash);
       jedis.sadd("$Class:Restaurant", UNICODE_KEY);
+      // schema drift: a msgpack str where the catalog declares a float
+      byte[] bad = "Order:bad-total".getBytes(StandardCharsets.UTF_8);
+      jedis.hset(bad, "total".getBytes(StandardCharsets.UTF_8),
+          new byte[] {(byte) 0xa3, 'b', 'a', 'd'});
+      jedis.hset(bad, "status".getBytes(StandardCharsets.UTF_8),
+          new byte[] {(byte) 0xa2, 'o', 'k'});
       for (String table : TABLES) {
         // a stale class-set member (its hash is gone) and a key holding a string
         jedis.sadd("$Class:" + table, table + ":gone");
@@ -206,6 +213,63 @@ class DirectLookupTest {
       assertFalse(second.next());
       ps.close();
       assertTrue(second.isClosed());
+    }
+  }
+
+  @Test
+  void failuresAreTheSameSqlExceptionBothWays() throws SQLException {
+    String sql = "SELECT * FROM \"Order\" WHERE _key = ?";
+    try (Connection strictDirect = DriverManager.getConnection(url + "&strict=true");
+         Connection strictCalcite = DriverManager.getConnection(
+             url + "&strict=true&directLookups=false");
+         PreparedStatement d = strictDirect.prepareStatement(sql);
+         PreparedStatement c = strictCalcite.prepareStatement(sql)) {
+      SQLException viaCalcite = assertThrows(SQLException.class,
+          () -> read(c, List.of("Order:bad-total")));
+      SQLException viaDirect = assertThrows(SQLException.class,
+          () -> read(d, List.of("Order:bad-total")));
+      assertEquals(viaCalcite.getSQLState(), viaDirect.getSQLState());
+      assertEquals(viaCalcite.getMessage(), viaDirect.getMessage());
+      assertTrue(viaDirect.getMessage().contains("Order:bad-total"), viaDirect.getMessage());
+      assertEquals(0, strictDirect.unwrap(PopotoConnection.class).redisSource().borrowed());
+      // the statement stays usable
+      assertEquals(read(c, List.of(keys("Order").get(0))), read(d, List.of(keys("Order").get(0))));
+    }
+  }
+
+  @Test
+  void aNonTextKeyFieldParameterRunsTheUsualWay() throws SQLException {
+    String sql = "SELECT * FROM restaurant WHERE name = ? AND city = ?";
+    for (Connection c : List.of(direct, calcite)) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setInt(1, 7);
+        ps.setString(2, "New York");
+        try (ResultSet rs = ps.executeQuery()) {
+          assertFalse(rs.next());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aCanceledStatementFailsWith57014AndRunsAgain() throws SQLException {
+    String key = keys("Order").get(0);
+    try (PreparedStatement ps = direct.prepareStatement(
+        "SELECT * FROM \"Order\" WHERE _key IN (?, ?)")) {
+      ps.setString(1, key);
+      ps.setString(2, "Order:gone");
+      try (ResultSet rs = ps.executeQuery()) {
+        ps.cancel();
+        SQLException e = assertThrows(SQLException.class, () -> {
+          while (rs.next()) {
+            rs.getObject(1);
+          }
+        });
+        assertEquals("57014", e.getSQLState(), e.getMessage());
+      } catch (SQLException e) {
+        assertEquals("57014", e.getSQLState(), e.getMessage());
+      }
+      assertEquals(1, read(ps, List.of(key, "Order:gone")).size());
     }
   }
 
