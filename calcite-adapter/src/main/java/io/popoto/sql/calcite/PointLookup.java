@@ -27,11 +27,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * zone and locale, and the bound plan) while handing out the same rows.
  *
  * <p>Calcite offers no hook between preparing and the prepared statement it returns, so the
- * preparation records what it recognised on the preparing thread ({@link #recordPrepared}) and
- * the driver takes it right after {@code prepareStatement} returns ({@link #takePrepared}).
+ * driver opens a {@link #recording} around {@code prepareStatement} and the preparation leaves
+ * what it recognised there ({@link #recordPrepared}). Outside a recording nothing is kept.
  */
 public final class PointLookup {
-  private static final ThreadLocal<PointLookup> PREPARED = new ThreadLocal<>();
+  private static final ThreadLocal<Recording> RECORDING = new ThreadLocal<>();
 
   private final PopotoTable table;
   private final ScanSpec spec;
@@ -47,21 +47,41 @@ public final class PointLookup {
     this.equalities = equalities;
   }
 
+  /** What the statements prepared on this thread while it is open turned out to be. */
+  public static final class Recording implements AutoCloseable {
+    private final Recording previous = RECORDING.get();
+    private PointLookup lookup;
+
+    private Recording() {}
+
+    /** The lookup the last statement prepared is, or null when it is not one. */
+    public PointLookup lookup() {
+      return lookup;
+    }
+
+    @Override
+    public void close() {
+      if (previous == null) {
+        RECORDING.remove();
+      } else {
+        RECORDING.set(previous);
+      }
+    }
+  }
+
+  /** Starts recording the statements prepared on this thread; close it when done. */
+  public static Recording recording() {
+    Recording r = new Recording();
+    RECORDING.set(r);
+    return r;
+  }
+
   /** Called by the preparation with the optimized plan, before it is implemented. */
   static void recordPrepared(RelRoot root) {
-    PREPARED.set(root.isRefTrivial() ? of(root.rel) : null);
-  }
-
-  /** Forgets what an earlier preparation on this thread recorded. */
-  public static void forgetPrepared() {
-    PREPARED.remove();
-  }
-
-  /** What the statement prepared last on this thread turned out to be (null: not a lookup). */
-  public static PointLookup takePrepared() {
-    PointLookup lookup = PREPARED.get();
-    PREPARED.remove();
-    return lookup;
+    Recording r = RECORDING.get();
+    if (r != null) {
+      r.lookup = root.isRefTrivial() ? of(root.rel) : null;
+    }
   }
 
   /** The lookup {@code rel} is, or null when its plan is anything more. */

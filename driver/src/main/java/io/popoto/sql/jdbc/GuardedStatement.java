@@ -206,6 +206,15 @@ final class GuardedStatement implements InvocationHandler {
     return result;
   }
 
+  /** A key lookup's executeQuery() the direct way; null when it must run the usual way. */
+  private ResultSet executeDirectly() throws Throwable {
+    try {
+      return direct.executeQuery(cancelFlag);
+    } catch (SQLException | RuntimeException e) {
+      throw failed(e);
+    }
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
@@ -247,17 +256,12 @@ final class GuardedStatement implements InvocationHandler {
       beginQuery();
     }
     try {
-      Object result = null;
-      if (direct != null && name.equals("executeQuery") && args == null) {
-        try {
-          result = direct.executeQuery(cancelFlag);
-        } catch (SQLException | RuntimeException e) {
-          throw failed(e);
-        }
-      }
+      Object result = direct != null && name.equals("executeQuery") && args == null
+          ? executeDirectly() : null; // null: the usual way
       if (result != null) {
-        // ran directly
-      } else if (executes) {
+        return results(proxy, result);
+      }
+      if (executes) {
         try (Cancellation.Scope planning = Cancellation.planning(cancelFlag)) {
           result = method.invoke(delegate, args);
         }

@@ -252,13 +252,11 @@ public final class PopotoConnection implements Connection {
    * its direct execution unless the {@code directLookups} property turns that off.
    */
   private PreparedStatement prepared(Preparation preparation) throws SQLException {
-    PointLookup.forgetPrepared();
     PreparedStatement prepared;
     PointLookup lookup;
-    try {
+    try (PointLookup.Recording recording = PointLookup.recording()) {
       prepared = preparation.prepare();
-    } finally {
-      lookup = PointLookup.takePrepared();
+      lookup = recording.lookup();
     }
     DirectLookup direct = directLookups ? DirectLookup.of(prepared, lookup) : null;
     return GuardedStatement.wrap(prepared, this, direct);
