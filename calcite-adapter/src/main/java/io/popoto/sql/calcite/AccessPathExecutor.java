@@ -186,14 +186,17 @@ final class AccessPathExecutor {
   }
 
   private KeySource geo(AccessPath path) {
-    FieldDef f = model().field(path.field());
     Double lat = number(path.lower());
     Double lon = number(path.upper());
     Double km = number(path.radiusKm());
     if (lat == null || lon == null || km == null) {
       return jedis -> null;
     }
-    return new GeoRadius(table.indexKeys().geoSet(model(), f), lat, lon, km + GEO_MARGIN_KM);
+    return new GeoRadius(geoKey(path), lat, lon, km + GEO_MARGIN_KM);
+  }
+
+  private String geoKey(AccessPath path) {
+    return table.indexKeys().geoSet(model(), model().field(path.field()));
   }
 
   private String min(AccessPath p) {
@@ -333,8 +336,24 @@ final class AccessPathExecutor {
         }
         return tableRows * (path.lower() != null && path.upper() != null ? 0.05 : 0.25);
       }
-      case GEO_RADIUS:
+      case GEO_RADIUS: {
+        List<Operand> circle = List.of(path.lower(), path.upper(), path.radiusKm());
+        AccessPathExecutor e = new AccessPathExecutor(table, null);
+        if (counted(circle)) {
+          Double lat = e.number(path.lower());
+          Double lon = e.number(path.upper());
+          Double km = e.number(path.radiusKm());
+          if (lat == null || lon == null || km == null) {
+            return 1; // a NULL circle finds nothing
+          }
+          long found = table.schema().statistics().geoCount(e.geoKey(path), lon, lat,
+              km + GEO_MARGIN_KM, COUNTED_VALUES);
+          // below the cap the count is exact; at it, at least that many
+          return Math.max(1, found < COUNTED_VALUES ? found
+              : Math.max(COUNTED_VALUES, tableRows * 0.1));
+        }
         return tableRows * 0.1;
+      }
       case UNION: {
         double sum = 0;
         for (AccessPath c : path.children()) {

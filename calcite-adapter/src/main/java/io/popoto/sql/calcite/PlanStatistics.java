@@ -7,7 +7,8 @@ import java.util.function.ToLongFunction;
 import redis.clients.jedis.Jedis;
 
 /**
- * Index sizes the planner asks for (SCARD of a value or reverse set, ZCOUNT of a score range),
+ * Index sizes the planner asks for (SCARD of a value or reverse set, ZCOUNT of a score range,
+ * the members of a geo set within a circle),
  * read once and kept briefly: the planner asks for the same estimate many times while it plans
  * one statement, and a prepared statement is planned once. Reads go through the counted source,
  * so they show in command counts like any other read.
@@ -61,6 +62,18 @@ final class PlanStatistics {
   /** ZCOUNT of a score range (bounds as ZRANGEBYSCORE takes them). */
   long count(String zset, String min, String max) {
     return read(List.of("ZCOUNT", zset, min, max), j -> j.zcount(zset, min, max));
+  }
+
+  /**
+   * Members of a geo set within a circle, counted up to {@code cap}: GEOSEARCH with COUNT ANY
+   * stops at the cap, so the reply stays small however many points the circle holds (below the
+   * cap the count is exact). The planner learns how selective a radius is instead of guessing.
+   */
+  long geoCount(String geoSet, double lon, double lat, double km, int cap) {
+    return read(List.of("GEOSEARCH", geoSet, Double.toString(lon), Double.toString(lat),
+        Double.toString(km), Integer.toString(cap)), j -> j.geosearch(geoSet,
+            new redis.clients.jedis.params.GeoSearchParam().fromLonLat(lon, lat)
+                .byRadius(km, redis.clients.jedis.args.GeoUnit.KM).count(cap, true)).size());
   }
 
   /** A count for the plan; a key of another type counts 0 (the read itself reports it). */

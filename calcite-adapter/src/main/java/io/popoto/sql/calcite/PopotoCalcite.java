@@ -17,28 +17,43 @@ import org.apache.calcite.rel.type.RelDataTypeSystem;
  */
 public final class PopotoCalcite {
   private static final String CHARSET_PROPERTY = "calcite.default.charset";
+  private static final String NATIONAL_CHARSET_PROPERTY = "calcite.default.nationalcharset";
+  private static final String COLLATION_PROPERTY = "calcite.default.collation.name";
   /** {@link PopotoTypeFactory#UNICODE}'s name, spelled out so as not to load Calcite yet. */
   private static final String UNICODE = "UTF-16LE";
+  /** Calcite's default collation ({@code ISO-8859-1$en_US}) over the Unicode set. */
+  private static final String UNICODE_COLLATION = UNICODE + "$en_US";
 
   static {
     preferUnicodeDefault();
   }
 
   /**
-   * Cosmetic only (correctness comes from {@link PopotoTypeFactory}): Calcite prints a literal whose charset
-   * is not the JVM-wide default with the charset spelled out
-   * ({@code _UTF-16LE'x':VARCHAR CHARACTER SET "UTF-16LE"}), which makes EXPLAIN lines long.
-   * That default is read once, when Calcite's {@code CalciteSystemProperty} class loads; if
-   * nobody set it, ask for the same Unicode set, so plans print {@code 'x'}. When the host
-   * application loaded Calcite earlier, or set the property, only the printing differs.
+   * Cosmetic only (correctness comes from {@link PopotoTypeFactory}): Calcite prints a literal
+   * whose charset is not the JVM-wide default with the charset spelled out
+   * ({@code _UTF-16LE'x'}), and a character type whose charset is not that of the default
+   * collation with it too ({@code 'x':VARCHAR CHARACTER SET "UTF-16LE"}), which makes EXPLAIN
+   * lines long and noisy. Both defaults are read once, when Calcite's
+   * {@code CalciteSystemProperty} class loads; those nobody set are asked for the same Unicode
+   * set, so plans print {@code 'x'} (and {@code N'x'} literals take any character too). When the
+   * host application loaded Calcite earlier, or set its own defaults, only the printing differs.
    */
   public static void preferUnicodeDefault() {
     try {
-      if (System.getProperty(CHARSET_PROPERTY) == null) {
-        System.setProperty(CHARSET_PROPERTY, UNICODE);
+      preferIfUnset(CHARSET_PROPERTY, UNICODE);
+      preferIfUnset(NATIONAL_CHARSET_PROPERTY, UNICODE);
+      // a collation over another set than the default charset would disagree with every type
+      if (UNICODE.equals(System.getProperty(CHARSET_PROPERTY))) {
+        preferIfUnset(COLLATION_PROPERTY, UNICODE_COLLATION);
       }
     } catch (SecurityException e) {
       // a locked-down host: plans keep the spelled-out charsets
+    }
+  }
+
+  private static void preferIfUnset(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
     }
   }
 

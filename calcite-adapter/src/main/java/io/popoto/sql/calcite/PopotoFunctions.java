@@ -12,7 +12,7 @@ public final class PopotoFunctions {
   public static final String HAS_ALL_TAGS = "popoto_has_all_tags";
   /** {@code popoto_has_any_tag(tags, 'x', 'y', ...)}: it holds at least one of them. */
   public static final String HAS_ANY_TAG = "popoto_has_any_tag";
-  /** How many tags the all/any functions take at most (one overload per count). */
+  /** How many tags the all/any functions take at most (one {@link TagFunction} per count). */
   public static final int MAX_TAG_ARGUMENTS = 10;
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -77,7 +77,7 @@ public final class PopotoFunctions {
    * AND / OR over the single tests: a NULL wanted tag is an unknown test, and the column NULL
    * makes the answer NULL.
    */
-  static Boolean matchTags(String tags, String[] wanted, boolean all) {
+  public static Boolean matchTags(String tags, String[] wanted, boolean all) {
     java.util.Set<String> have = tagsOf(tags);
     if (have == null) {
       return null;
@@ -93,98 +93,14 @@ public final class PopotoFunctions {
     return unknown ? null : all;
   }
 
-  // One method per tag count: Calcite resolves a function's overloads by their arity. String
-  // parameters, not Object: Calcite does not match a character argument to ANY.
-  public static Boolean hasAllTags(String tags, String a) {
-    return matchTags(tags, new String[] {a}, true);
+  /** {@code popoto_has_all_tags}, for callers outside Calcite (H2 takes Java varargs). */
+  public static Boolean hasAllTags(String tags, String... wanted) {
+    return matchTags(tags, wanted, true);
   }
 
-  public static Boolean hasAllTags(String tags, String a, String b) {
-    return matchTags(tags, new String[] {a, b}, true);
-  }
-
-  public static Boolean hasAllTags(String tags, String a, String b, String c) {
-    return matchTags(tags, new String[] {a, b, c}, true);
-  }
-
-  public static Boolean hasAllTags(String tags, String a, String b, String c, String d) {
-    return matchTags(tags, new String[] {a, b, c, d}, true);
-  }
-
-  public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
-      String e) {
-    return matchTags(tags, new String[] {a, b, c, d, e}, true);
-  }
-
-  public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
-      String e, String f) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f}, true);
-  }
-
-  public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
-      String e, String f, String g) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f, g}, true);
-  }
-
-  public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
-      String e, String f, String g, String h) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h}, true);
-  }
-
-  public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
-      String e, String f, String g, String h, String i) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h, i}, true);
-  }
-
-  public static Boolean hasAllTags(String tags, String a, String b, String c, String d,
-      String e, String f, String g, String h, String i, String j) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h, i, j}, true);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a) {
-    return matchTags(tags, new String[] {a}, false);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a, String b) {
-    return matchTags(tags, new String[] {a, b}, false);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a, String b, String c) {
-    return matchTags(tags, new String[] {a, b, c}, false);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a, String b, String c, String d) {
-    return matchTags(tags, new String[] {a, b, c, d}, false);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
-      String e) {
-    return matchTags(tags, new String[] {a, b, c, d, e}, false);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
-      String e, String f) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f}, false);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
-      String e, String f, String g) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f, g}, false);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
-      String e, String f, String g, String h) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h}, false);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
-      String e, String f, String g, String h, String i) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h, i}, false);
-  }
-
-  public static Boolean hasAnyTag(String tags, String a, String b, String c, String d,
-      String e, String f, String g, String h, String i, String j) {
-    return matchTags(tags, new String[] {a, b, c, d, e, f, g, h, i, j}, false);
+  /** {@code popoto_has_any_tag}, for callers outside Calcite. */
+  public static Boolean hasAnyTag(String tags, String... wanted) {
+    return matchTags(tags, wanted, false);
   }
 
   /** Every function of the schema, by SQL name: popoto_within and the tag functions. */
@@ -194,15 +110,9 @@ public final class PopotoFunctions {
         .builder();
     b.put(WITHIN, org.apache.calcite.schema.impl.ScalarFunctionImpl.create(
         PopotoFunctions.class, "within"));
-    b.put(HAS_TAG, org.apache.calcite.schema.impl.ScalarFunctionImpl.create(
-        PopotoFunctions.class, "hasTag"));
-    for (java.lang.reflect.Method m : PopotoFunctions.class.getMethods()) {
-      String name = m.getName().equals("hasAllTags") ? HAS_ALL_TAGS
-          : m.getName().equals("hasAnyTag") ? HAS_ANY_TAG : null;
-      if (name != null) {
-        b.put(name, org.apache.calcite.schema.impl.ScalarFunctionImpl.create(m));
-      }
-    }
+    b.put(HAS_TAG, new TagFunction(true, java.util.List.of("tag")));
+    b.putAll(HAS_ALL_TAGS, TagFunction.arities(true, MAX_TAG_ARGUMENTS));
+    b.putAll(HAS_ANY_TAG, TagFunction.arities(false, MAX_TAG_ARGUMENTS));
     return b.build();
   }
 

@@ -3,6 +3,11 @@ package io.popoto.sql.calcite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.ScalarFunction;
 import org.junit.jupiter.api.Test;
 
 /** The tag functions on a TagField's JSON text, NULLs as SQL comparisons treat them. */
@@ -31,5 +36,28 @@ class PopotoFunctionsTest {
     assertEquals(true, PopotoFunctions.hasAnyTag(TAGS, null, "spicy"));
     assertNull(PopotoFunctions.hasAnyTag(TAGS, null, "vegan"));
     assertEquals(false, PopotoFunctions.hasAllTags(TAGS, null, "vegan"));
+  }
+
+  /** Calcite sees each tag function once per tag count, every one a BOOLEAN of named tags. */
+  @Test
+  void everyTagCountIsAFunctionOfTheSchema() {
+    var functions = PopotoFunctions.all();
+    var typeFactory = new PopotoTypeFactory(PopotoTypeSystem.INSTANCE);
+    assertEquals(List.of("tags", "tag"), names(functions.get(PopotoFunctions.HAS_TAG)
+        .iterator().next()));
+    for (String name : List.of(PopotoFunctions.HAS_ALL_TAGS, PopotoFunctions.HAS_ANY_TAG)) {
+      List<List<String>> arities = new ArrayList<>();
+      for (Function f : functions.get(name)) {
+        arities.add(names(f));
+        assertEquals("BOOLEAN", ((ScalarFunction) f).getReturnType(typeFactory)
+            .getSqlTypeName().getName());
+      }
+      assertEquals(PopotoFunctions.MAX_TAG_ARGUMENTS, arities.size(), name);
+      assertEquals(List.of("tags", "tag1", "tag2"), arities.get(1));
+    }
+  }
+
+  private static List<String> names(Function f) {
+    return f.getParameters().stream().map(FunctionParameter::getName).toList();
   }
 }

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -75,7 +76,10 @@ public final class DiscoverCommand {
       return usage(err, "Not a redis://host:port/db URI: " + uri);
     }
     Discovery.Result result;
-    try (Jedis jedis = new Jedis(parsed)) {
+    // the URI gives host, credentials, database and TLS; like the driver's connections, no
+    // HELLO (RESP2, plain AUTH for any server and ACL user, and no Jedis RESP3 warning)
+    try (Jedis jedis = new Jedis(parsed,
+        DefaultJedisClientConfig.builder().serverDefaultProtocol().build())) {
       result = Discovery.discover(jedis, sample);
     } catch (JedisException e) {
       err.println("Cannot read " + parsed.getHost() + ":" + port(parsed) + ": "

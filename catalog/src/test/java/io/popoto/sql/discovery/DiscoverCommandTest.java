@@ -38,6 +38,21 @@ class DiscoverCommandTest {
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("note: "));
   }
 
+  /** Like the driver, discovery stays on RESP2 without HELLO (a least-privilege user may lack it). */
+  @Test
+  void sendsNoHello(PrivateRedis redis) throws Exception {
+    RedisExtension.loadFixture(redis);
+    try (redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis(redis.host(),
+        redis.port())) {
+      admin.configResetStat();
+      assertEquals(0, run("redis://" + redis.host() + ":" + redis.port() + "/0"),
+          err.toString(StandardCharsets.UTF_8));
+      String stats = admin.info("commandstats");
+      assertTrue(stats.contains("cmdstat_scan") || stats.contains("cmdstat_smembers"), stats);
+      assertTrue(!stats.contains("cmdstat_hello"), stats);
+    }
+  }
+
   @Test
   void writesTheDraftToAFile(PrivateRedis redis, @TempDir Path dir) throws Exception {
     RedisExtension.loadFixture(redis);

@@ -39,7 +39,9 @@ final class CatalogSchema extends AbstractSchema {
   private final Map<String, Table> tables;
 
   CatalogSchema(PopotoSchema popoto) {
-    MetadataScope scope = new MetadataScope(popoto.name(), popoto.catalog());
+    MetadataScope scope = new MetadataScope(
+        MetadataScope.catalogName(popoto.source().config().database()), popoto.name(),
+        popoto.catalog());
     JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(PopotoTypeSystem.INSTANCE);
     Map<String, SystemTable> system = new LinkedHashMap<>();
     system.put(TABLES, new SystemTable("Every table: one per Popoto model, and these system"
@@ -66,7 +68,7 @@ final class CatalogSchema extends AbstractSchema {
         once(() -> TypeRows.rows(PopotoTypeSystem.INSTANCE))));
     system.put(FUNCTIONS, new SystemTable("The functions Popoto SQL adds (getFunctions)",
         FunctionRows.FUNCTION_COLUMNS,
-        once(() -> FunctionRows.functions(popoto.name(), popoto, typeFactory))));
+        once(() -> FunctionRows.functions(scope, popoto, typeFactory))));
     system.put(CLIENT_INFO_PROPERTIES, new SystemTable("Client info properties a connection"
         + " accepts (getClientInfoProperties)", FunctionRows.CLIENT_INFO_COLUMNS,
         once(FunctionRows::clientInfoProperties)));

@@ -44,11 +44,13 @@ final class ColumnRows {
 
   private final RelDataTypeFactory typeFactory;
   private final ColumnRemarks remarks;
+  private final String catalogName;
   private final List<Object[]> rows = new ArrayList<>();
 
   ColumnRows(RelDataTypeFactory typeFactory, MetadataScope scope) {
     this.typeFactory = typeFactory;
     this.remarks = new ColumnRemarks(scope.indexKeys());
+    this.catalogName = scope.catalogName();
   }
 
   /** Adds the columns of a model's table, with REMARKS naming field class and index. */
@@ -79,7 +81,7 @@ final class ColumnRows {
     int jdbcType = type.getSqlTypeName().getJdbcOrdinal();
     ColumnSize size = ColumnSize.of(jdbcType, type.getPrecision(), type.getScale());
     boolean nullable = type.isNullable();
-    rows.add(new Object[] {null, schema, table, field.getName(), jdbcType,
+    rows.add(new Object[] {catalogName, schema, table, field.getName(), jdbcType,
         type.getSqlTypeName().getName(), size.size(), null, size.digits(),
         ColumnSize.radix(jdbcType),
         nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,

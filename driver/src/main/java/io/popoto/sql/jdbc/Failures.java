@@ -20,9 +20,6 @@ import java.util.Map;
  */
 final class Failures {
   private static final int MAX_DETAIL = 300;
-  /** JDBC's general error: a call not valid in the object's state, or nothing better known. */
-  private static final String GENERAL_ERROR = "HY000";
-  private static final String DATA_EXCEPTION = "22000";
 
   private Failures() {}
 
@@ -36,14 +33,15 @@ final class Failures {
       return exhausted; // even where Calcite's parser wrapped it as a syntax error
     }
     if (t instanceof SQLException e && e.getSQLState() != null
-        && !e.getSQLState().equals(GENERAL_ERROR) && e.getMessage() != null
+        && !e.getSQLState().equals(SqlStates.GENERAL_ERROR) && e.getMessage() != null
         && e.getSQLState().equals("57014")) {
       return e; // the statement's own word on a timeout or cancel, not where it was noticed
     }
     if (t instanceof SQLException e) {
       SQLException translated = ErrorTranslator.translate(e);
       String state = translated.getSQLState();
-      if (state != null && !state.equals(GENERAL_ERROR) && translated.getMessage() != null) {
+      if (state != null && !state.equals(SqlStates.GENERAL_ERROR)
+          && translated.getMessage() != null) {
         return translated;
       }
       t = translated; // no state, or only the general one: the cause may say more
@@ -142,7 +140,7 @@ final class Failures {
         return lost
             ? new SQLNonTransientConnectionException("Lost the connection to Redis: "
                 + detail(c), "08006", top)
-            : new SQLException("Redis error: " + detail(c), GENERAL_ERROR, top);
+            : new SQLException("Redis error: " + detail(c), SqlStates.GENERAL_ERROR, top);
       }
     }
     return null;
@@ -156,7 +154,7 @@ final class Failures {
     }
     if (e instanceof SQLDataException) {
       return message.startsWith("cannot convert") ? SqlStates.INVALID_CHARACTER_VALUE_FOR_CAST
-          : DATA_EXCEPTION;
+          : SqlStates.DATA_EXCEPTION;
     }
     if (e instanceof SQLSyntaxErrorException) {
       return SqlStates.SYNTAX_ERROR_OR_ACCESS_RULE;
@@ -170,7 +168,7 @@ final class Failures {
     if (message.toLowerCase(Locale.ROOT).contains("connection is closed")) {
       return SqlStates.CONNECTION_DOES_NOT_EXIST;
     }
-    return GENERAL_ERROR;
+    return SqlStates.GENERAL_ERROR;
   }
 
   /** A copy with the given message and state, of the same JDBC subclass where that matters. */

@@ -37,14 +37,15 @@ final class FunctionRows {
 
   private FunctionRows() {}
 
-  static List<Object[]> functions(String schemaName, Schema schema,
+  static List<Object[]> functions(MetadataScope scope, Schema schema,
       JavaTypeFactory typeFactory) {
     List<Object[]> rows = new ArrayList<>();
     for (String name : new java.util.TreeSet<>(schema.getFunctionNames())) {
       int overload = 0;
       for (Function f : schema.getFunctions(name)) {
         String specific = overload++ == 0 ? name : name + "_" + overload;
-        rows.add(new Object[] {null, schemaName, name, signature(name, f, typeFactory),
+        rows.add(new Object[] {scope.catalogName(), scope.schemaName(), name,
+            signature(name, f, typeFactory),
             (short) DatabaseMetaData.functionNoTable, specific});
       }
     }

@@ -57,7 +57,8 @@ final class IndexRows {
   private void add(List<Object[]> rows, ModelDef m, Index index) {
     List<String> columns = index.columns();
     for (int i = 0; i < columns.size(); i++) {
-      rows.add(new Object[] {null, scope.schemaName(), m.name(), !index.unique(), null,
+      rows.add(new Object[] {scope.catalogName(), scope.schemaName(), m.name(),
+          !index.unique(), null,
           index.name(), index.type(), (short) (i + 1), columns.get(i),
           i == columns.size() - 1 ? index.ascOrDesc() : null, null, null, null});
     }

@@ -54,7 +54,8 @@ final class KeyRows {
   List<Object[]> primaryKeys() {
     List<Object[]> rows = new ArrayList<>();
     for (ModelDef m : scope.catalog().models()) {
-      rows.add(new Object[] {null, scope.schemaName(), m.name(), PopotoColumn.KEY_COLUMN,
+      rows.add(new Object[] {scope.catalogName(), scope.schemaName(), m.name(),
+          PopotoColumn.KEY_COLUMN,
           (short) 1, primaryKeyName(m)});
     }
     return rows;
@@ -70,8 +71,8 @@ final class KeyRows {
           continue;
         }
         rows.add(new Object[] {
-            null, scope.schemaName(), target.name(), PopotoColumn.KEY_COLUMN,
-            null, scope.schemaName(), m.name(), f.name(),
+            scope.catalogName(), scope.schemaName(), target.name(), PopotoColumn.KEY_COLUMN,
+            scope.catalogName(), scope.schemaName(), m.name(), f.name(),
             (short) 1,
             // Redis has no cascades: deleting a target leaves the stored key dangling.
             (short) DatabaseMetaData.importedKeyNoAction,

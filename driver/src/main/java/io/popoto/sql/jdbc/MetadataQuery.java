@@ -20,7 +20,7 @@ final class MetadataQuery {
     this.table = table;
   }
 
-  /** A catalog argument: not a pattern; our catalog is always null. */
+  /** A catalog argument: not a pattern; "" matches rows without a catalog (none of ours). */
   MetadataQuery catalog(String column, String catalog) {
     if (catalog != null) {
       conditions.add(catalog.isEmpty() ? quote(column) + " IS NULL"

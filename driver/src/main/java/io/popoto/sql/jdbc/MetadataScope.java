@@ -6,10 +6,21 @@ import io.popoto.sql.codec.IndexKeys;
 import io.popoto.sql.codec.KeyCodec;
 
 /**
- * The models a connection shows as tables and the schema they are reported under. The catalog
- * (TABLE_CAT) is always null, as Calcite reports it.
+ * The models a connection shows as tables and the schema and catalog they are reported under.
+ *
+ * @param catalogName every metadata row's catalog (TABLE_CAT), as getCatalog and getCatalogs
+ *     report it: {@link #catalogName(int)} of the connection's Redis database
  */
-record MetadataScope(String schemaName, Catalog catalog) {
+record MetadataScope(String catalogName, String schemaName, Catalog catalog) {
+
+  /**
+   * The catalog of a Redis database, named as INFO keyspace names it ({@code db0}). JDBC tools
+   * list getCatalogs and pass a name from it back to getTables, so every row carries it;
+   * supportsCatalogsInDataManipulation stays false, so no tool writes it into a statement.
+   */
+  static String catalogName(int database) {
+    return "db" + database;
+  }
 
   IndexKeys indexKeys() {
     return new IndexKeys(KeyCodec.forLine(catalog.formatLine()));

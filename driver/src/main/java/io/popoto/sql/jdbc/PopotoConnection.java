@@ -571,12 +571,12 @@ public final class PopotoConnection implements Connection {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+    return ProxyIdentity.unwrap(this, delegate, iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    return ProxyIdentity.isWrapperFor(this, delegate, iface);
   }
 
   /** Empty: there are no user-defined SQL types (Calcite refuses, which schema tools log). */
@@ -637,7 +637,8 @@ public final class PopotoConnection implements Connection {
 
   @Override
   public String getCatalog() throws SQLException {
-    return delegate.getCatalog();
+    checkOpen();
+    return MetadataScope.catalogName(source.config().database());
   }
 
 
@@ -665,7 +666,33 @@ public final class PopotoConnection implements Connection {
 
   @Override
   public boolean isValid(int timeout) throws SQLException {
-    return delegate.isValid(timeout);
+    if (timeout < 0) {
+      throw new SQLException("isValid(timeout): the timeout is in seconds and must be 0 (wait"
+          + " as long as socketTimeout) or more, got " + timeout, SqlStates.INVALID_PARAMETER_VALUE);
+    }
+    if (isClosed()) {
+      return false;
+    }
+    // A round trip to the server: INFO server, as connect sends it (a least-privilege ACL user
+    // may not PING). A frozen server is cut off at the timeout the way a statement's cancel
+    // breaks its wait; a dead one fails at once (after the one reconnect every read gets).
+    java.util.concurrent.atomic.AtomicBoolean expired =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ScheduledFuture<?> alarm = timeout == 0 ? null
+        : QueryTimer.schedule(() -> {
+          expired.set(true);
+          source.interrupt(expired);
+        }, timeout);
+    try {
+      source.read(jedis -> jedis.info("server"), expired);
+      return !expired.get();
+    } catch (RuntimeException unreachable) {
+      return false; // JDBC: false, not an exception, when the connection does not answer
+    } finally {
+      if (alarm != null) {
+        alarm.cancel(false);
+      }
+    }
   }
 
   @Override

@@ -91,12 +91,12 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+    return ProxyIdentity.unwrap(this, delegate, iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    return ProxyIdentity.isWrapperFor(this, delegate, iface);
   }
 
   @Override
@@ -343,7 +343,12 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getCatalogs() throws SQLException {
-    return delegate.getCatalogs();
+    // one row, the catalog getCatalog() and every TABLE_CAT name (pgjdbc's shape)
+    synchronized (connection.metadataLock()) {
+      return connection.metadataStatements().run("SELECT DISTINCT \"TABLE_CATALOG\" AS"
+          + " \"TABLE_CAT\" FROM \"" + CatalogSchema.NAME + "\".\"" + CatalogSchema.SCHEMAS
+          + "\"", java.util.List.of(), connection.metadataLock());
+    }
   }
 
 
@@ -712,27 +717,27 @@ public class PopotoDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsCatalogsInDataManipulation() throws SQLException {
-    return delegate.supportsCatalogsInDataManipulation();
+    return false; // the catalog names the Redis database; statements do not name it
   }
 
   @Override
   public boolean supportsCatalogsInIndexDefinitions() throws SQLException {
-    return delegate.supportsCatalogsInIndexDefinitions();
+    return false; // the catalog names the Redis database; statements do not name it
   }
 
   @Override
   public boolean supportsCatalogsInPrivilegeDefinitions() throws SQLException {
-    return delegate.supportsCatalogsInPrivilegeDefinitions();
+    return false; // the catalog names the Redis database; statements do not name it
   }
 
   @Override
   public boolean supportsCatalogsInProcedureCalls() throws SQLException {
-    return delegate.supportsCatalogsInProcedureCalls();
+    return false; // the catalog names the Redis database; statements do not name it
   }
 
   @Override
   public boolean supportsCatalogsInTableDefinitions() throws SQLException {
-    return delegate.supportsCatalogsInTableDefinitions();
+    return false; // the catalog names the Redis database; statements do not name it
   }
 
   @Override

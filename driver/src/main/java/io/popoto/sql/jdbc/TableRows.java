@@ -37,21 +37,22 @@ final class TableRows {
     IndexKeys keys = scope.indexKeys();
     List<Object[]> rows = new ArrayList<>();
     for (ModelDef m : scope.catalog().models()) {
-      rows.add(row(scope.schemaName(), m.name(), TABLE, "Popoto model " + m.name()
+      rows.add(row(scope.catalogName(), scope.schemaName(), m.name(), TABLE, "Popoto model " + m.name()
           + ": one row per instance hash listed in " + keys.classSet(m)));
     }
-    system.forEach((name, table) -> rows.add(row(CatalogSchema.NAME, name, SYSTEM_TABLE,
+    system.forEach((name, table) -> rows.add(row(scope.catalogName(), CatalogSchema.NAME, name, SYSTEM_TABLE,
         table.remarks())));
     return rows;
   }
 
-  private static Object[] row(String schema, String name, String type, String remarks) {
-    return new Object[] {null, schema, name, type, remarks, null, null, null, null, null};
+  private static Object[] row(String catalog, String schema, String name, String type,
+      String remarks) {
+    return new Object[] {catalog, schema, name, type, remarks, null, null, null, null, null};
   }
 
   static List<Object[]> schemas(MetadataScope scope) {
-    return List.of(new Object[] {scope.schemaName(), null},
-        new Object[] {CatalogSchema.NAME, null});
+    return List.of(new Object[] {scope.schemaName(), scope.catalogName()},
+        new Object[] {CatalogSchema.NAME, scope.catalogName()});
   }
 
   static List<Object[]> tableTypes() {

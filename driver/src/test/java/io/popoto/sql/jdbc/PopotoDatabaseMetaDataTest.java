@@ -71,6 +71,33 @@ class PopotoDatabaseMetaDataTest {
     assertEquals(List.of(expected), names);
   }
 
+  /**
+   * One catalog, named for the Redis database: getCatalog, getCatalogs' one row and every
+   * metadata row agree, and a tool passing that name back finds the tables.
+   */
+  @Test
+  void oneCatalogNamedForTheRedisDatabase() throws SQLException {
+    assertEquals("db0", connection.getCatalog());
+    assertEquals(List.of("db0"), rows(md.getCatalogs(), "TABLE_CAT"));
+    assertEquals(List.of("db0|popoto|Order"),
+        rows(md.getTables("db0", "popoto", "Order", null), "TABLE_CAT", "TABLE_SCHEM",
+            "TABLE_NAME"));
+    assertEquals(List.of(), rows(md.getTables("db1", null, null, null), "TABLE_NAME"));
+    assertEquals(List.of("db0|popoto", "db0|popoto_catalog"),
+        rows(md.getSchemas(), "TABLE_CATALOG", "TABLE_SCHEM"));
+    assertEquals(List.of("db0"), rows(md.getColumns(null, "popoto", "Order", "_key"),
+        "TABLE_CAT"));
+    assertEquals(List.of("db0"), rows(md.getPrimaryKeys("db0", "popoto", "Order"),
+        "TABLE_CAT"));
+    assertTrue(rows(md.getImportedKeys("db0", "popoto", "Order"), "PKTABLE_CAT",
+        "FKTABLE_CAT").stream().allMatch("db0|db0"::equals));
+    assertTrue(rows(md.getIndexInfo("db0", "popoto", "Order", false, false), "TABLE_CAT")
+        .stream().allMatch("db0"::equals));
+    assertTrue(rows(md.getFunctions("db0", null, null), "FUNCTION_CAT").stream()
+        .allMatch("db0"::equals));
+    assertFalse(md.supportsCatalogsInDataManipulation());
+  }
+
   @Test
   void productIsPopotoOnTheRedisVersionItReports(PrivateRedis redis) throws SQLException {
     String info;

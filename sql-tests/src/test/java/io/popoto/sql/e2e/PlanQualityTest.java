@@ -1,6 +1,7 @@
 package io.popoto.sql.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +133,67 @@ class PlanQualityTest {
             assertTrue(line.length() <= MAX_EXPLAIN_LINE, line.length() + ": " + line);
           }
         }))));
+  }
+
+  /**
+   * Literals outside Latin-1 (Cyrillic, CJK, emoji, astral letters) in every node kind: a key
+   * lookup, a pushed-down range and IN, a filter and a calc Calcite keeps, a join condition,
+   * an aggregate's HAVING.
+   */
+  static final List<String> UNICODE_LITERALS = List.of(
+      "SELECT username FROM \"User\" WHERE username = 'иван_fernández'",
+      "SELECT username FROM \"User\" WHERE username IN ('李小龙', 'victor🐍8950', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢')",
+      "SELECT _key FROM \"User\" WHERE _key = 'User:ｚｅｎ'",
+      "SELECT username FROM \"User\" WHERE email = 'привет@例子.中国' OR email LIKE '%🎉%'",
+      "SELECT username || ' 🐍' AS u, CASE WHEN karma = 0 THEN 'да' ELSE '你好' END FROM \"User\"",
+      "SELECT t.message FROM Tweet t JOIN \"User\" u ON t.\"user\" = u._key"
+          + " AND u.username <> 'محمد_علي' WHERE t.message LIKE 'привет%'",
+      "SELECT u.username FROM \"User\" u JOIN Tweet t ON t.\"user\" = u._key"
+          + " WHERE u.username = '李小龙' AND t.message <> '你好'",
+      "SELECT u.username, COUNT(*) FROM \"User\" u JOIN Tweet t ON t.\"user\" = u._key"
+          + " GROUP BY u.username HAVING MAX(t.message) > 'я'");
+
+  /**
+   * EXPLAIN prints string literals the way the statement wrote them, without Calcite's charset
+   * spelling ({@code _UTF-16LE'x':VARCHAR CHARACTER SET "UTF-16LE"}), for every query of the
+   * corpora and for literals in every script; the queries here keep their lines short too.
+   */
+  @Test
+  void explainPrintsStringLiteralsPlainly() throws SQLException {
+    Map<String, List<String>> corpora = new TreeMap<>();
+    corpora.put("social", QueryCorpus.load("/corpus/social.sql"));
+    corpora.put("school", QueryCorpus.load("/corpus/school.sql"));
+    corpora.put("food", QueryCorpus.load(DifferentialTest.CORPUS));
+    List<String> noisy = new java.util.ArrayList<>();
+    int plans = 0;
+    for (PlanCorpus.Query q : QUERIES) {
+      noisy.addAll(charsetNoise(q.toString(), explain(q)));
+      plans++;
+    }
+    for (Map.Entry<String, List<String>> e : corpora.entrySet()) {
+      for (String query : e.getValue()) {
+        noisy.addAll(charsetNoise(query, Differential.explain(PUSHDOWN.get(e.getKey()), query)));
+        plans++;
+      }
+    }
+    for (String query : UNICODE_LITERALS) {
+      String plan = Differential.explain(PUSHDOWN.get("social"), query);
+      noisy.addAll(charsetNoise(query, plan));
+      for (String line : plan.split("\n")) {
+        assertTrue(line.length() <= MAX_EXPLAIN_LINE, line.length() + ": " + line);
+      }
+    }
+    assertEquals(List.of(), noisy);
+    assertTrue(plans > 200, "plans: " + plans);
+    String plan = Differential.explain(PUSHDOWN.get("social"), UNICODE_LITERALS.get(0));
+    assertTrue(plan.contains("'иван_fernández'"), plan);
+  }
+
+  private static List<String> charsetNoise(String query, String plan) {
+    return java.util.Arrays.stream(plan.split("\n"))
+        .filter(line -> line.contains("UTF-16") || line.contains("CHARACTER SET")
+            || line.contains("ISO-8859-1"))
+        .map(line -> query + "\n" + line).toList();
   }
 
   /** The invariant queries send the same commands on a social dataset ten times larger. */

@@ -71,6 +71,7 @@ class AclUserTest {
       assertTrue(count(c, "SELECT COUNT(*) FROM Tweet WHERE created_date > TIMESTAMP"
           + " '2024-01-01 00:00:00'") > 0);
       assertTrue(c.getMetaData().getDatabaseProductVersion().startsWith("7"));
+      assertTrue(c.isValid(2)); // INFO, not PING, which this user may not send
     }
     try (Connection c = DriverManager.getConnection(
         url("reader", "").replaceFirst("catalog=[^&]*&", ""))) {

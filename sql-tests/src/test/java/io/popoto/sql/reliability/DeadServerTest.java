@@ -7,6 +7,8 @@ import static io.popoto.sql.reliability.Reliability.expectFailure;
 import static io.popoto.sql.reliability.Reliability.failureOf;
 import static io.popoto.sql.reliability.Reliability.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.popoto.sql.calcite.RedisSource;
@@ -19,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,6 +201,40 @@ class DeadServerTest {
       Thread.sleep(5);
     }
     assertEquals(1, source.borrowed(), "the reader waits on Redis");
+  }
+
+  /**
+   * isValid asks the server (INFO, as connect does) and answers false, not an exception, when
+   * it does not answer: a frozen server within isValid's own timeout (here far below the
+   * socket timeout), a dead one at once; once Redis is back the same connection is valid.
+   */
+  @Test
+  void isValidAsksTheServerWithinItsTimeout() throws Exception {
+    try (Connection c = connect()) {
+      assertTrue(c.isValid(1));
+      c.setNetworkTimeout(threads, 60_000);
+      redis.freeze();
+      try {
+        Future<Boolean> frozen = threads.submit(() -> c.isValid(1));
+        assertFalse(frozen.get(BOUND.toMillis(), TimeUnit.MILLISECONDS));
+      } finally {
+        redis.thaw();
+      }
+      assertEquals(0, source(c).borrowed());
+      assertTrue(c.isValid(1));
+      redis.kill();
+      needsRestart = true;
+      Future<Boolean> dead = threads.submit(() -> c.isValid(1));
+      assertFalse(dead.get(BOUND.toMillis(), TimeUnit.MILLISECONDS));
+      restart();
+      assertTrue(c.isValid(1));
+      assertEquals(0, source(c).borrowed());
+      SQLException negative = assertThrows(SQLException.class, () -> c.isValid(-1));
+      assertEquals("22023", negative.getSQLState());
+    }
+    Connection closed = connect();
+    closed.close();
+    assertFalse(closed.isValid(1));
   }
 
   @Test
