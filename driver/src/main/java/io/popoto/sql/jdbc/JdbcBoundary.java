@@ -166,22 +166,24 @@ final class JdbcBoundary implements InvocationHandler {
   };
 
   private static Class<?> valueType(Object value) {
-    return VALUE_TYPE.get(value.getClass()).orElse(null);
+    Class<?> jdbc = VALUE_TYPE.get(value.getClass());
+    return jdbc == Void.class ? null : jdbc;
   }
 
   /**
-   * The JDBC interface a getObject value is wrapped as, per class of value: looked up once,
-   * since trying every interface on every column value was most of a full scan's client CPU.
+   * For each class of value a getObject returns: the JDBC interface to wrap it as, or
+   * Void.class for a plain value. Decided once per class: testing every value against each
+   * interface cost more than the rest of getObject.
    */
-  private static final ClassValue<java.util.Optional<Class<?>>> VALUE_TYPE = new ClassValue<>() {
+  private static final ClassValue<Class<?>> VALUE_TYPE = new ClassValue<>() {
     @Override
-    protected java.util.Optional<Class<?>> computeValue(Class<?> valueClass) {
+    protected Class<?> computeValue(Class<?> valueClass) {
       for (Class<?> jdbc : WRAPPED) {
         if (jdbc.isAssignableFrom(valueClass)) {
-          return java.util.Optional.of(jdbc);
+          return jdbc;
         }
       }
-      return java.util.Optional.empty();
+      return Void.class;
     }
   };
 

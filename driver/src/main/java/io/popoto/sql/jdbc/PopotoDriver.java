@@ -76,6 +76,7 @@ public final class PopotoDriver implements Driver {
         PopotoProperty.STRICT.getBoolean(parsed.properties()),
         PopotoProperty.PUSHDOWN.getBoolean(parsed.properties()),
         PopotoProperty.OVERLAP.getBoolean(parsed.properties()));
+    boolean directLookups = PopotoProperty.DIRECT_LOOKUPS.getBoolean(parsed.properties());
     int connectTimeout = PopotoProperty.CONNECT_TIMEOUT.getInt(parsed.properties(), 0);
     int socketTimeout = PopotoProperty.SOCKET_TIMEOUT.getInt(parsed.properties(), 0);
     int sample = PopotoProperty.DISCOVERY_SAMPLE.getInt(parsed.properties(), 1);
@@ -115,7 +116,8 @@ public final class PopotoDriver implements Driver {
         throw e;
       }
       PopotoConnection connection = new PopotoConnection(
-          openCalcite(schemaName, new PopotoSchema(catalog, source, options, schemaName)), source, parsed);
+          openCalcite(schemaName, new PopotoSchema(catalog, source, options, schemaName)), source, parsed,
+          directLookups);
       connection.serverVersion(RedisServerInfo.version(serverInfo));
       if (warning != null) {
         connection.addWarning(warning);

@@ -31,6 +31,11 @@ public enum PopotoProperty {
       "true: Redis answers the next batch while the driver decodes the current one (one "
           + "connection, same commands); false: one batch at a time, for comparison.",
       "true", "false"),
+  DIRECT_LOOKUPS("directLookups", "true",
+      "false runs prepared key lookups (WHERE _key = ?, IN, every key field equal) through "
+          + "Calcite's executor like other statements, instead of the driver's direct call "
+          + "(for comparison).",
+      "true", "false"),
   DISCOVERY_SAMPLE("discoverySample", "1000",
       "Without a catalog: at most this many hashes are sampled per model to discover it."),
   APPLICATION_NAME("applicationName", null,

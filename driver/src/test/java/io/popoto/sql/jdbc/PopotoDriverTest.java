@@ -73,8 +73,9 @@ class PopotoDriverTest {
         "jdbc:popoto:redis://h?batchSize=42", info);
     assertEquals(PopotoProperty.values().length, all.length);
     Set<String> names = Set.of("catalog", "user", "password", "schema", "strict", "batchSize",
-        "connectTimeout", "socketTimeout", "pushdown", "overlap", "discoverySample",
-        "applicationName", "sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword");
+        "connectTimeout", "socketTimeout", "pushdown", "overlap", "directLookups",
+        "discoverySample", "applicationName",
+        "sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword");
     for (DriverPropertyInfo p : all) {
       assertTrue(names.contains(p.name), p.name);
       assertNotNull(p.description, p.name);
