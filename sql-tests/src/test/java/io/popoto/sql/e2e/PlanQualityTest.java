@@ -42,7 +42,6 @@ import redis.clients.jedis.Jedis;
 class PlanQualityTest {
   static final String CORPUS = "/corpus/plan-quality.sql";
   static final long SEED = 20241201L;
-  static final int MAX_EXPLAIN_LINE = 300;
   private static final List<PlanCorpus.Query> QUERIES = PlanCorpus.load(CORPUS);
 
   private static PrivateRedis redis;
@@ -128,11 +127,7 @@ class PlanQualityTest {
           assertTrue(e.commands() <= q.budget(), q.budget() + " commands budgeted, sent "
               + e.counts() + "\n" + explain(q));
         }),
-        DynamicTest.dynamicTest("explain lines", () -> {
-          for (String line : explain(q).split("\n")) {
-            assertTrue(line.length() <= MAX_EXPLAIN_LINE, line.length() + ": " + line);
-          }
-        }))));
+        DynamicTest.dynamicTest("explain lines", () -> Differential.assertShortLines(explain(q))))));
   }
 
   /**
@@ -179,9 +174,7 @@ class PlanQualityTest {
     for (String query : UNICODE_LITERALS) {
       String plan = Differential.explain(PUSHDOWN.get("social"), query);
       noisy.addAll(charsetNoise(query, plan));
-      for (String line : plan.split("\n")) {
-        assertTrue(line.length() <= MAX_EXPLAIN_LINE, line.length() + ": " + line);
-      }
+      Differential.assertShortLines(plan);
     }
     assertEquals(List.of(), noisy);
     assertTrue(plans > 200, "plans: " + plans);
