@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +19,8 @@ import redis.clients.jedis.Jedis;
 /**
  * {@code BenchCommand [--scale X] [--redis URL] [--out DIR] [--budget SECONDS] [--seed S]
  * [--postgres JDBC-URL] [--only Q4,Q5]}: starts a private Redis (unless --redis names an empty
- * one), generates the food-delivery data, runs Q1-Q8 (or the --only ones) every way and writes
- * the report.
+ * one), generates the food-delivery data, runs Q1-Q10 (or the --only ones) every way in
+ * interleaved rounds and writes the report.
  */
 public final class BenchCommand {
   private BenchCommand() {}
@@ -30,10 +29,10 @@ public final class BenchCommand {
     double scale = 1.0;
     String redisUrl = null;
     Path out = Path.of("bench", "results");
-    double budget = 8.0;
+    double budget = 30.0;
     long seed = GenerationOptions.DEFAULT_SEED;
     String postgresUrl = PostgresBaseline.DEFAULT_URL;
-    java.util.Set<String> only = java.util.Set.of();
+    List<String> only = List.of();
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--scale" -> scale = Double.parseDouble(args[i + 1]);
@@ -42,7 +41,7 @@ public final class BenchCommand {
         case "--budget" -> budget = Double.parseDouble(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--postgres" -> postgresUrl = args[i + 1];
-        case "--only" -> only = java.util.Set.of(args[i + 1].toUpperCase(Locale.ROOT).split(","));
+        case "--only" -> only = List.of(args[i + 1].split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -64,7 +63,7 @@ public final class BenchCommand {
   }
 
   private static void run(PrivateRedis redis, GenerationOptions options, Path out,
-      double budget, String postgresUrl, java.util.Set<String> only, long start)
+      double budget, String postgresUrl, List<String> only, long start)
       throws Exception {
     List<String> notes = new ArrayList<>();
     PostgresBaseline postgres = PostgresBaseline.connect(postgresUrl);
@@ -85,7 +84,7 @@ public final class BenchCommand {
       System.err.printf(Locale.ROOT, "generated %s in %.1f s%n", data.rowsPerModel(),
           data.millis() / 1000.0);
       Report report = new Report(options.scale(), data, redis.uri(), postgres != null);
-      measureAll(redis, data, postgres, new Harness(budget), report, only, notes);
+      measureAll(redis, data, postgres, new Harness(budget), report, only, notes, out);
       double seconds = (System.nanoTime() - start) / 1e9;
       report.footer(notes, seconds);
       Path file = report.write(out);
@@ -98,40 +97,76 @@ public final class BenchCommand {
   }
 
   private static void measureAll(PrivateRedis redis, GeneratedData data,
-      PostgresBaseline postgres, Harness harness, Report report, java.util.Set<String> only,
-      List<String> notes) throws Exception {
+      PostgresBaseline postgres, Harness harness, Report report, List<String> only,
+      List<String> notes, Path out) throws Exception {
     String base = "jdbc:popoto:redis://" + redis.host() + ":" + redis.port() + "?catalog="
         + FoodDeliveryGenerator.CATALOG;
     Catalog catalog = FoodDeliveryGenerator.loadCatalog();
     try (Connection popoto = DriverManager.getConnection(base);
          Connection fullScans = DriverManager.getConnection(base + "&pushdown=false");
-         Jedis jedis = new Jedis(redis.host(), redis.port())) {
-      FloorQueries floor = new FloorQueries(jedis, catalog);
-      for (Workload w : Workloads.all(data, floor)) {
-        if (!only.isEmpty() && !only.contains(w.id())) {
-          continue;
-        }
-        Map<Variant, Measurement> results = new EnumMap<>(Variant.class);
-        results.put(Variant.POPOTO, harness.jdbc(Variant.POPOTO, w, popoto, w.popotoSql()));
-        results.put(Variant.NO_PUSHDOWN,
-            harness.jdbc(Variant.NO_PUSHDOWN, w, fullScans, w.popotoSql()));
-        results.put(Variant.FLOOR, harness.handWritten(Variant.FLOOR, w, w.floor()));
-        if (w.perRow() != null) {
-          results.put(Variant.PER_ROW, harness.handWritten(Variant.PER_ROW, w, w.perRow()));
-        }
-        if (postgres != null) {
-          results.put(Variant.POSTGRES,
-              harness.jdbc(Variant.POSTGRES, w, postgres.connection(), w.postgresSql()));
-        }
+         Jedis jedis = new Jedis(redis.host(), redis.port());
+         Jedis overlappedJedis = new Jedis(redis.host(), redis.port())) {
+      FloorQueries floor = FloorQueries.sequential(jedis, catalog);
+      FloorQueries overlapped = FloorQueries.overlapped(overlappedJedis, catalog);
+      for (Workload w : selected(Workloads.all(data, floor, overlapped), only)) {
+        Map<Variant, Measurement> results = measure(harness, w, popoto, fullScans, postgres);
         report.add(w, results);
+        report.write(out); // so far: a run cut short still leaves the workloads it finished
         if (w.id().equals("Q7")) {
-          Measurement scard = harness.handWritten(Variant.FLOOR, w,
-              p -> floor.unsafeCount((String) p[0]));
+          Map<Variant, Measurement> scard = harness.run(w, List.of(Harness.handWritten(
+              Variant.FLOOR, w, p -> floor.unsafeCount((String) p[0]))));
+          Measurement m = scard.get(Variant.FLOOR);
           notes.add(String.format(Locale.ROOT, "Q7: a bare SCARD of the reverse set takes %.3f ms"
               + " but counts stale members too, so it is not a floor for a correct COUNT(*).",
-              scard.ok() ? scard.stats().median() : Double.NaN));
+              m.ok() ? m.stats().median() : Double.NaN));
+        }
+        if (w.id().equals("Q9")) {
+          notes.add("Q9: " + floor.tieBoundary(Workloads.TOP_N) + ".");
         }
         System.err.printf(Locale.ROOT, "%-4s %s%n", w.id(), summary(results));
+      }
+    }
+  }
+
+  /** All workloads in their order, or the --only ones in the order given (case-insensitive). */
+  private static List<Workload> selected(List<Workload> all, List<String> only) {
+    if (only.isEmpty()) {
+      return all;
+    }
+    List<Workload> out = new ArrayList<>();
+    for (String id : only) {
+      Workload w = all.stream().filter(x -> x.id().equalsIgnoreCase(id.trim())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no workload " + id));
+      out.add(w);
+    }
+    return out;
+  }
+
+  /**
+   * Every variant of one workload, in the order each round starts from: floor, overlapped floor,
+   * ours, PostgreSQL, then the slow ones.
+   */
+  static Map<Variant, Measurement> measure(Harness harness, Workload w, Connection popoto,
+      Connection fullScans, PostgresBaseline postgres) throws Exception {
+    List<Harness.Contender> contenders = new ArrayList<>();
+    try {
+      contenders.add(Harness.handWritten(Variant.FLOOR, w, w.floor()));
+      if (w.overlapped() != null) {
+        contenders.add(Harness.handWritten(Variant.OVERLAPPED_FLOOR, w, w.overlapped()));
+      }
+      contenders.add(Harness.jdbc(Variant.POPOTO, w, popoto, w.popotoSql()));
+      if (postgres != null) {
+        contenders.add(Harness.jdbc(Variant.POSTGRES, w, postgres.connection(),
+            w.postgresSql()));
+      }
+      contenders.add(Harness.jdbc(Variant.NO_PUSHDOWN, w, fullScans, w.popotoSql()));
+      if (w.perRow() != null) {
+        contenders.add(Harness.handWritten(Variant.PER_ROW, w, w.perRow()));
+      }
+      return harness.run(w, contenders);
+    } finally {
+      for (Harness.Contender c : contenders) {
+        c.close();
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.popoto.sql.bench;
 
 import io.popoto.sql.catalog.Catalog;
+import io.popoto.sql.catalog.FieldDef;
 import io.popoto.sql.catalog.ModelDef;
 import io.popoto.sql.codec.IndexKeys;
 import io.popoto.sql.codec.KeyCodec;
@@ -9,106 +10,199 @@ import io.popoto.sql.codec.ValueCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
-import redis.clients.jedis.resps.Tuple;
 
 /**
- * The floor: what a programmer who knows the layout would write by hand with the fewest
- * pipelined commands. It decodes only the values it needs to follow a link or sum.
+ * Hand-written Jedis answers: what a programmer who knows the layout would write, with the
+ * fewest pipelined commands. Every read is batched ({@value #BATCH} keys a pipeline) so no
+ * answer holds more than a batch of rows, whatever the scale.
+ *
+ * <p>Two instances answer each workload: the {@linkplain #sequential sequential floor} (one
+ * pipeline in flight; values decoded only to follow a link or sum) and the {@linkplain
+ * #overlapped overlapped floor} (two pipelines in flight, and every value the SQL returns
+ * decoded, as the driver does): the honest floor for a reader that overlaps its round trips.
+ * Both send the same commands and produce the same rows.
  */
 final class FloorQueries {
-  private static final int BATCH = 1000;
+  static final int BATCH = 1000;
+  /** Restaurants per pipeline in Q6: each brings its whole reverse set. */
+  private static final int RESTAURANT_BATCH = 100;
+  private static final byte[] TOTAL = bytes("total");
+  private static final byte[] STATUS = bytes("status");
+  private static final byte[] NAME = bytes("name");
 
   private final Jedis jedis;
+  private final InFlight pipe;
+  private final boolean decodeReturned;
   private final IndexKeys index;
   private final ValueCodec values;
   private final ModelDef order;
   private final ModelDef restaurant;
+  private final ModelDef customer;
+  private final ModelDef driver;
+  /** Values decoded: kept so the JIT cannot drop decoding whose result nobody reads. */
+  private long decoded;
 
-  FloorQueries(Jedis jedis, Catalog catalog) {
+  private FloorQueries(Jedis jedis, Catalog catalog, int depth, boolean decodeReturned) {
     this.jedis = jedis;
+    this.pipe = new InFlight(jedis, depth);
+    this.decodeReturned = decodeReturned;
     this.index = new IndexKeys(KeyCodec.forLine(catalog.formatLine()));
     this.values = new ValueCodec(catalog);
     this.order = catalog.model("Order");
     this.restaurant = catalog.model("Restaurant");
+    this.customer = catalog.model("Customer");
+    this.driver = catalog.model("Driver");
+  }
+
+  /** One pipeline in flight; decodes only what it needs to follow a link or sum. */
+  static FloorQueries sequential(Jedis jedis, Catalog catalog) {
+    return new FloorQueries(jedis, catalog, 1, false);
+  }
+
+  /** Two pipelines in flight; decodes every value the SQL returns. */
+  static FloorQueries overlapped(Jedis jedis, Catalog catalog) {
+    return new FloorQueries(jedis, catalog, 2, true);
+  }
+
+  long decodedValues() {
+    return decoded;
   }
 
   /** Q1: one HGETALL. */
   long pointLookup(String key) {
-    return jedis.hgetAll(key.getBytes(StandardCharsets.UTF_8)).isEmpty() ? 0 : 1;
+    return hashRow(key, jedis.hgetAll(bytes(key))) ? 1 : 0;
   }
 
-  /** Q2: SMEMBERS of the reverse set, then one pipelined HGETALL batch. */
+  /** Q2: SMEMBERS of the reverse set, then HGETALL batches. */
   long ordersOfRestaurant(String restaurantKey) {
-    Set<String> keys = jedis.smembers(reverse("restaurant", restaurantKey));
-    return hgetAllCount(keys);
+    List<String> keys = new ArrayList<>(jedis.smembers(reverse("restaurant", restaurantKey)));
+    return countRows(keys, k -> pipe.send(Command.HGETALL, bytes(k)),
+        (k, r) -> hashRow(k, (List<?>) r.next()));
   }
 
-  /** Q3a: ZRANGEBYSCORE, then pipelined HMGET of the other selected column. */
+  /** Q3a: ZRANGEBYSCORE, then HMGET batches of the selected columns. */
   long totalBetween(double low, double high) {
-    List<String> keys = jedis.zrangeByScore(sorted("total"), low, high);
-    return hmgetCount(keys, "status");
+    return totalAndStatus(jedis.zrangeByScore(sorted("total"), low, high));
   }
 
-  /** Q3b: ZREVRANGE 0 9, then pipelined HMGET. */
+  /** Q3b: ZREVRANGE 0 n-1, then HMGET of the selected columns. */
   long topTotals(int n) {
-    List<String> keys = jedis.zrevrange(sorted("total"), 0, n - 1L);
-    return hmgetCount(keys, "status");
+    return totalAndStatus(jedis.zrevrange(sorted("total"), 0, n - 1L));
   }
 
-  /** Q4: restaurant by name from its value set, its orders, then their customers' names. */
+  /**
+   * Q9: {@code ORDER BY total DESC, _key LIMIT n}. ZREVRANGE WITHSCORES 0 n-1 finds the
+   * boundary score; the rows above it are all in, and of the boundary's tie group the n-a
+   * smallest keys, which ZRANGEBYSCORE boundary boundary LIMIT 0 n-a returns (Redis orders a
+   * score's members by their bytes: the _key order for ASCII keys). Three round trips.
+   */
+  long topTotalsWithTieBreak(int n) {
+    byte[] zset = bytes(sorted("total"));
+    long[] rows = {0};
+    pipe.send(Command.ZREVRANGE, zset, bytes("0"), bytes(String.valueOf(n - 1)),
+        bytes("WITHSCORES"));
+    pipe.close(top -> {
+      List<?> flat = (List<?>) top.next();
+      if (flat.isEmpty()) {
+        return;
+      }
+      byte[] boundary = (byte[]) flat.get(flat.size() - 1);
+      double b = Double.parseDouble(text(boundary));
+      List<String> above = new ArrayList<>();
+      for (int i = 0; i + 1 < flat.size(); i += 2) {
+        if (Double.parseDouble(text(flat.get(i + 1))) > b) {
+          above.add(text(flat.get(i)));
+        }
+      }
+      int fromTie = flat.size() / 2 - above.size();
+      pipe.send(Command.ZRANGEBYSCORE, zset, boundary, boundary, bytes("LIMIT"), bytes("0"),
+          bytes(String.valueOf(fromTie)));
+      above.forEach(this::sendTotalAndStatus);
+      pipe.close(second -> {
+        List<?> tie = (List<?>) second.next();
+        for (String k : above) {
+          rows[0] += fieldsRow(k, (List<?>) second.next(), "total", "status") ? 1 : 0;
+        }
+        List<String> tieKeys = new ArrayList<>();
+        for (Object t : tie) {
+          tieKeys.add(text(t));
+        }
+        tieKeys.forEach(this::sendTotalAndStatus);
+        pipe.close(third -> {
+          for (String k : tieKeys) {
+            rows[0] += fieldsRow(k, (List<?>) third.next(), "total", "status") ? 1 : 0;
+          }
+        });
+      });
+    });
+    pipe.drain();
+    return rows[0];
+  }
+
+  /** For the report: where Q9's LIMIT cuts the total zset, and the tie group it cuts. */
+  String tieBoundary(int n) {
+    String zset = sorted("total");
+    List<redis.clients.jedis.resps.Tuple> top = jedis.zrevrangeWithScores(zset, 0, n - 1L);
+    if (top.isEmpty()) {
+      return "the total zset is empty";
+    }
+    double b = top.get(top.size() - 1).getScore();
+    long group = jedis.zcount(zset, b, b);
+    long taken = top.stream().filter(t -> t.getScore() == b).count();
+    return String.format(Locale.ROOT, "LIMIT %d ends at total %.2f, whose tie group has %d"
+        + " orders; the first %d of them by _key are in", n, b, group, taken);
+  }
+
+  /** Q4: the restaurant by name from its value set, its orders, then their customers' names. */
   long ordersWithCustomerByRestaurantName(String name) {
-    Set<String> restaurants = jedis.smembers(index.valueSet(restaurant, restaurant.field("name"),
-        name));
     List<String> orders = new ArrayList<>();
-    for (String r : restaurants) {
+    for (String r : jedis.smembers(index.valueSet(restaurant, restaurant.field("name"), name))) {
       orders.addAll(jedis.smembers(reverse("restaurant", r)));
     }
-    List<String> customers = column(orders, "customer");
-    Map<String, byte[]> names = names(customers);
-    long rows = 0;
-    for (String c : customers) {
-      rows += c != null && names.get(c) != null ? 1 : 0;
-    }
-    return rows;
+    return ordersWithCustomerName(orders);
+  }
+
+  /** Q10: orders from the total zset's range, then their customers' names. */
+  long ordersInRangeWithCustomer(double low, double high) {
+    return ordersWithCustomerName(jedis.zrangeByScore(sorted("total"), low, high));
   }
 
   /** Q5: a customer's orders, then the restaurant and driver of each (inner joins). */
   long ordersWithRestaurantAndDriver(String customerKey) {
     List<String> orders = new ArrayList<>(jedis.smembers(reverse("customer", customerKey)));
-    Pipeline p = jedis.pipelined();
-    List<Response<List<byte[]>>> links = new ArrayList<>();
-    for (String o : orders) {
-      links.add(p.hmget(o.getBytes(StandardCharsets.UTF_8), bytes("restaurant"),
-          bytes("driver")));
-    }
-    p.sync();
-    List<String[]> pairs = new ArrayList<>();
-    Set<String> targets = new LinkedHashSet<>();
-    for (int i = 0; i < orders.size(); i++) {
-      List<byte[]> v = links.get(i).get();
-      String r = decodeKey(orders.get(i), order.field("restaurant").name(), v.get(0));
-      String d = decodeKey(orders.get(i), order.field("driver").name(), v.get(1));
-      if (r != null && d != null) {
-        pairs.add(new String[] {r, d});
-        targets.add(r);
-        targets.add(d);
-      }
-    }
-    Map<String, byte[]> names = names(new ArrayList<>(targets));
-    long rows = 0;
-    for (String[] pair : pairs) {
-      rows += names.get(pair[0]) != null && names.get(pair[1]) != null ? 1 : 0;
-    }
-    return rows;
+    long[] rows = {0};
+    forBatches(orders, o -> pipe.send(Command.HMGET, bytes(o), bytes("restaurant"),
+        bytes("driver")), (batch, r) -> {
+          List<String> restaurants = new ArrayList<>(batch.size());
+          List<String> drivers = new ArrayList<>(batch.size());
+          for (String o : batch) {
+            List<?> v = (List<?>) r.next();
+            restaurants.add(link(o, "restaurant", v.get(0)));
+            drivers.add(link(o, "driver", v.get(1)));
+          }
+          List<String> rTargets = sendNames(restaurants);
+          List<String> dTargets = sendNames(drivers);
+          pipe.close(names -> {
+            Set<String> found = readNames(names, restaurant, rTargets);
+            found.addAll(readNames(names, driver, dTargets));
+            for (int i = 0; i < batch.size(); i++) {
+              rows[0] += found.contains(restaurants.get(i)) && found.contains(drivers.get(i))
+                  ? 1 : 0;
+            }
+          });
+        });
+    return rows[0];
   }
 
   /**
@@ -116,15 +210,16 @@ final class FloorQueries {
    * (pipelined, to be fair), then {@code order.customer} loaded once per order.
    */
   long perRowOrdersWithCustomer(String name) {
-    long rows = 0;
+    List<String> orders = new ArrayList<>();
     for (String r : jedis.smembers(index.valueSet(restaurant, restaurant.field("name"), name))) {
-      List<String> orders = new ArrayList<>(jedis.smembers(reverse("restaurant", r)));
-      List<String> customers = column(orders, "customer");
-      for (String c : customers) {
-        rows += c != null && !jedis.hgetAll(bytes(c)).isEmpty() ? 1 : 0;
-      }
+      orders.addAll(jedis.smembers(reverse("restaurant", r)));
     }
-    return rows;
+    return perRowCustomers(orders);
+  }
+
+  /** Q10 the way Popoto's API answers it: each order's customer loaded with its own trip. */
+  long perRowOrdersInRangeWithCustomer(double low, double high) {
+    return perRowCustomers(jedis.zrangeByScore(sorted("total"), low, high));
   }
 
   /** Q5 the way Popoto's API answers it: each order's restaurant and driver loaded one by one. */
@@ -143,47 +238,62 @@ final class FloorQueries {
   }
 
   /**
-   * Q6: every total in one ZRANGE WITHSCORES, each restaurant's orders from its reverse set and
-   * its cuisine, pipelined together.
+   * Q6: restaurants in batches, each with its cuisine and its reverse set of orders, then the
+   * orders' totals from the total zset (ZMSCORE), summed per cuisine. Only a batch of
+   * restaurants' order keys is held at a time (one ZRANGE of every total would hold the table).
    */
   long revenuePerCuisine() {
-    Map<String, Double> totals = new HashMap<>();
-    for (Tuple t : jedis.zrangeWithScores(sorted("total"), 0, -1)) {
-      totals.put(t.getElement(), t.getScore());
-    }
     List<String> restaurants = new ArrayList<>(jedis.smembers(index.classSet(restaurant)));
+    byte[] zset = bytes(sorted("total"));
     Map<String, Double> revenue = new HashMap<>();
-    for (int from = 0; from < restaurants.size(); from += BATCH) {
-      List<String> batch = restaurants.subList(from, Math.min(restaurants.size(), from + BATCH));
-      Pipeline p = jedis.pipelined();
-      List<Response<Set<String>>> orders = new ArrayList<>();
-      List<Response<byte[]>> cuisines = new ArrayList<>();
+    for (int from = 0; from < restaurants.size(); from += RESTAURANT_BATCH) {
+      List<String> batch = restaurants.subList(from,
+          Math.min(restaurants.size(), from + RESTAURANT_BATCH));
       for (String r : batch) {
-        orders.add(p.smembers(reverse("restaurant", r)));
-        cuisines.add(p.hget(bytes(r), bytes("cuisine")));
+        pipe.send(Command.HGET, bytes(r), bytes("cuisine"));
+        pipe.send(Command.SMEMBERS, bytes(reverse("restaurant", r)));
       }
-      p.sync();
-      for (int i = 0; i < batch.size(); i++) {
-        String cuisine = (String) decode(batch.get(i), restaurant, "cuisine",
-            cuisines.get(i).get());
-        double sum = 0;
-        for (String o : orders.get(i).get()) {
-          sum += totals.getOrDefault(o, 0.0);
+      pipe.close(replies -> {
+        List<String> chunkCuisines = new ArrayList<>();
+        for (String r : batch) {
+          String cuisine = String.valueOf(decode(r, restaurant, "cuisine", replies.next()));
+          List<?> members = (List<?>) replies.next();
+          for (int m = 0; m < members.size(); m += BATCH) {
+            List<?> chunk = members.subList(m, Math.min(members.size(), m + BATCH));
+            byte[][] args = new byte[chunk.size() + 1][];
+            args[0] = zset;
+            for (int i = 0; i < chunk.size(); i++) {
+              args[i + 1] = (byte[]) chunk.get(i);
+            }
+            pipe.send(Command.ZMSCORE, args);
+            chunkCuisines.add(cuisine);
+          }
         }
-        revenue.merge(String.valueOf(cuisine), sum, Double::sum);
-      }
+        pipe.close(scores -> {
+          for (String cuisine : chunkCuisines) {
+            double sum = 0;
+            for (Object s : (List<?>) scores.next()) {
+              sum += s == null ? 0 : Double.parseDouble(text(s));
+            }
+            revenue.merge(cuisine, sum, Double::sum);
+          }
+        });
+      });
+      pipe.settle();
     }
+    pipe.drain();
     return revenue.size();
   }
 
   /**
    * Q7: the reverse set's members whose hash still points at the restaurant. SCARD alone would
    * count stale members too (spec 5), so it cannot produce the same answer in general; the
-   * fewest commands that can are SMEMBERS and one pipelined HGET of the relationship field.
+   * fewest commands that can are SMEMBERS and HGET batches of the relationship field.
    */
   long countOrdersOfRestaurant(String restaurantKey) {
     List<String> members = new ArrayList<>(jedis.smembers(reverse("restaurant", restaurantKey)));
-    long count = column(members, "restaurant").stream().filter(restaurantKey::equals).count();
+    long count = countRows(members, k -> pipe.send(Command.HGET, bytes(k), bytes("restaurant")),
+        (k, r) -> restaurantKey.equals(link(k, "restaurant", r.next())));
     // COUNT(*) is one row whatever the count; the count is still taken, as the driver takes it.
     return count >= 0 ? 1 : 0;
   }
@@ -193,81 +303,205 @@ final class FloorQueries {
     return jedis.scard(reverse("restaurant", restaurantKey));
   }
 
-  /** Q8: SSCAN the $Class set and HGETALL each batch, keeping one batch in memory. */
+  /**
+   * Q8: SSCAN the $Class set, HGETALL each page. Pipeline k carries the next SSCAN first and
+   * the HGETALLs of the page before, so a scan costs one round trip per page; overlapped, the
+   * next pipeline is written as soon as this one's SSCAN reply is in, before its rows are read.
+   */
   long allOrders() {
-    ScanParams params = new ScanParams().count(BATCH);
-    String cursor = ScanParams.SCAN_POINTER_START;
+    long[] rows = {0};
+    scanPage(bytes(index.classSet(order)), bytes("0"), List.of(), rows);
+    pipe.drain();
+    return rows[0];
+  }
+
+  private void scanPage(byte[] classSet, byte[] cursor, List<?> previousPage, long[] rows) {
+    if (cursor != null) {
+      pipe.send(Command.SSCAN, classSet, cursor, bytes("COUNT"), bytes(String.valueOf(BATCH)));
+    }
+    for (Object k : previousPage) {
+      pipe.send(Command.HGETALL, (byte[]) k);
+    }
+    pipe.close(r -> {
+      Runnable next = () -> { };
+      if (cursor != null) {
+        List<?> scan = (List<?>) r.next();
+        byte[] after = (byte[]) scan.get(0);
+        List<?> page = (List<?>) scan.get(1);
+        boolean last = text(after).equals("0");
+        next = () -> {
+          if (!last || !page.isEmpty()) {
+            scanPage(classSet, last ? null : after, page, rows);
+          }
+        };
+      }
+      if (pipe.depth() > 1) {
+        next.run();
+      }
+      for (Object k : previousPage) {
+        rows[0] += hashRow(text(k), (List<?>) r.next()) ? 1 : 0;
+      }
+      if (pipe.depth() == 1) {
+        next.run();
+      }
+    });
+  }
+
+  private long totalAndStatus(List<String> keys) {
+    return countRows(keys, this::sendTotalAndStatus,
+        (k, r) -> fieldsRow(k, (List<?>) r.next(), "total", "status"));
+  }
+
+  private void sendTotalAndStatus(String key) {
+    pipe.send(Command.HMGET, bytes(key), TOTAL, STATUS);
+  }
+
+  /** Orders with their customer's name: HMGET batches, each followed by its customers' names. */
+  private long ordersWithCustomerName(List<String> orders) {
+    long[] rows = {0};
+    forBatches(orders, o -> pipe.send(Command.HMGET, bytes(o), TOTAL, bytes("customer")),
+        (batch, r) -> {
+          List<String> customers = new ArrayList<>(batch.size());
+          for (String o : batch) {
+            List<?> v = (List<?>) r.next();
+            keep(o, order, "total", v.get(0));
+            customers.add(link(o, "customer", v.get(1)));
+          }
+          List<String> targets = sendNames(customers);
+          pipe.close(names -> {
+            Set<String> found = readNames(names, customer, targets);
+            for (String c : customers) {
+              rows[0] += found.contains(c) ? 1 : 0;
+            }
+          });
+        });
+    return rows[0];
+  }
+
+  private long perRowCustomers(List<String> orders) {
     long rows = 0;
-    do {
-      ScanResult<String> page = jedis.sscan(index.classSet(order), cursor, params);
-      rows += hgetAllCount(page.getResult());
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    for (String c : column(orders, "customer")) {
+      rows += c != null && !jedis.hgetAll(bytes(c)).isEmpty() ? 1 : 0;
+    }
     return rows;
   }
 
-  private long hgetAllCount(java.util.Collection<String> keys) {
-    Pipeline p = jedis.pipelined();
-    List<Response<Map<byte[], byte[]>>> rows = new ArrayList<>();
-    for (String k : keys) {
-      rows.add(p.hgetAll(bytes(k)));
+  /** Writes one command (or a fixed few) per key, {@value #BATCH} keys a pipeline. */
+  private void forBatches(List<String> keys, Consumer<String> write, BatchReader read) {
+    for (int from = 0; from < keys.size(); from += BATCH) {
+      List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+      batch.forEach(write);
+      pipe.close(r -> read.read(batch, r));
+      pipe.settle();
     }
-    p.sync();
-    return rows.stream().filter(r -> !r.get().isEmpty()).count();
+    pipe.drain();
   }
 
-  private long hmgetCount(List<String> keys, String field) {
-    Pipeline p = jedis.pipelined();
-    List<Response<List<byte[]>>> rows = new ArrayList<>();
-    for (String k : keys) {
-      rows.add(p.hmget(bytes(k), bytes(field)));
+  private long countRows(List<String> keys, Consumer<String> write, RowReader read) {
+    long[] rows = {0};
+    forBatches(keys, write, (batch, r) -> {
+      for (String k : batch) {
+        rows[0] += read.row(k, r) ? 1 : 0;
+      }
+    });
+    return rows[0];
+  }
+
+  @FunctionalInterface
+  private interface BatchReader {
+    void read(List<String> batch, InFlight.Reader replies);
+  }
+
+  @FunctionalInterface
+  private interface RowReader {
+    boolean row(String key, InFlight.Reader replies);
+  }
+
+  /** Writes HGET name for each distinct key; returns the keys in the order written. */
+  private List<String> sendNames(List<String> keys) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+    distinct.remove(null);
+    for (String k : distinct) {
+      pipe.send(Command.HGET, bytes(k), NAME);
     }
-    p.sync();
-    return rows.stream().filter(r -> r.get().get(0) != null).count();
+    return distinct;
+  }
+
+  /** Reads what {@link #sendNames} wrote: the keys whose name exists. */
+  private Set<String> readNames(InFlight.Reader replies, ModelDef model, List<String> keys) {
+    Set<String> found = new HashSet<>();
+    for (String k : keys) {
+      Object raw = replies.next();
+      if (raw != null) {
+        found.add(k);
+        keep(k, model, "name", raw);
+      }
+    }
+    return found;
+  }
+
+  /** An HGETALL reply (field, value, field, value ...): a row unless empty. */
+  private boolean hashRow(String key, List<?> flat) {
+    if (flat.isEmpty()) {
+      return false;
+    }
+    if (decodeReturned) {
+      for (int i = 0; i + 1 < flat.size(); i += 2) {
+        FieldDef f = order.field(text(flat.get(i)));
+        if (f != null && f.hasColumn()) {
+          keep(key, order, f.name(), flat.get(i + 1));
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean hashRow(String key, Map<byte[], byte[]> hash) {
+    return !hash.isEmpty();
+  }
+
+  /** An HMGET reply of the named fields: a row unless every value is missing. */
+  private boolean fieldsRow(String key, List<?> got, String... fields) {
+    boolean any = false;
+    for (int i = 0; i < fields.length; i++) {
+      any |= got.get(i) != null;
+      keep(key, order, fields[i], got.get(i));
+    }
+    return any;
+  }
+
+  /** Decodes a value the SQL returns, when this floor decodes them. */
+  private void keep(String key, ModelDef model, String field, Object raw) {
+    if (decodeReturned && raw != null && decode(key, model, field, raw) != null) {
+      decoded++;
+    }
   }
 
   /** One field of many orders, decoded as relationship keys (null when missing). */
   private List<String> column(List<String> orders, String field) {
     Pipeline p = jedis.pipelined();
-    List<Response<List<byte[]>>> got = new ArrayList<>();
+    List<Response<byte[]>> got = new ArrayList<>();
     for (String o : orders) {
-      got.add(p.hmget(bytes(o), bytes("total"), bytes(field)));
+      got.add(p.hget(bytes(o), bytes(field)));
     }
     p.sync();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < orders.size(); i++) {
-      out.add(decodeKey(orders.get(i), field, got.get(i).get().get(1)));
+      out.add(link(orders.get(i), field, got.get(i).get()));
     }
     return out;
   }
 
-  /** The raw name of each distinct target key, in one pipelined batch. */
-  private Map<String, byte[]> names(List<String> targets) {
-    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(targets));
-    distinct.remove(null);
-    Pipeline p = jedis.pipelined();
-    List<Response<byte[]>> got = new ArrayList<>();
-    for (String t : distinct) {
-      got.add(p.hget(bytes(t), bytes("name")));
-    }
-    p.sync();
-    Map<String, byte[]> out = new HashMap<>();
-    for (int i = 0; i < distinct.size(); i++) {
-      out.put(distinct.get(i), got.get(i).get());
-    }
-    return out;
+  private String link(String orderKey, String field, Object raw) {
+    return (String) decode(orderKey, order, field, raw);
   }
 
-  private String decodeKey(String key, String field, byte[] raw) {
-    return (String) decode(key, order, field, raw);
-  }
-
-  private Object decode(String key, ModelDef model, String field, byte[] raw) {
+  private Object decode(String key, ModelDef model, String field, Object raw) {
     if (raw == null) {
       return null;
     }
     try {
-      return values.decode(key, model.field(field), raw);
+      return values.decode(key, model.field(field), (byte[]) raw);
     } catch (PopotoDecodeException e) {
       return null;
     }
@@ -279,6 +513,10 @@ final class FloorQueries {
 
   private String sorted(String field) {
     return index.sortedSet(order, order.field(field), List.of());
+  }
+
+  private static String text(Object raw) {
+    return new String((byte[]) raw, StandardCharsets.UTF_8);
   }
 
   private static byte[] bytes(String s) {

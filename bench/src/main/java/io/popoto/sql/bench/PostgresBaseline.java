@@ -77,6 +77,7 @@ final class PostgresBaseline implements RowSink, AutoCloseable {
     }
   }
 
+  /** The baseline's connection: autocommit off, so statements can read through a cursor. */
   Connection connection() {
     return connection;
   }
@@ -116,6 +117,9 @@ final class PostgresBaseline implements RowSink, AutoCloseable {
       try (Statement s = connection.createStatement()) {
         s.execute(INDEXES);
       }
+      // Queries read through a cursor (Harness.jdbc): with autocommit on, pgjdbc reads a whole
+      // result into memory before the first next(), which at scale 10 is a million orders.
+      connection.setAutoCommit(false);
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL load failed", e);
     }
@@ -135,6 +139,7 @@ final class PostgresBaseline implements RowSink, AutoCloseable {
   @Override
   public void close() {
     try (Statement s = connection.createStatement()) {
+      connection.setAutoCommit(true);
       s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     } catch (SQLException e) {
       System.err.println("could not drop schema " + SCHEMA + ": " + e.getMessage());

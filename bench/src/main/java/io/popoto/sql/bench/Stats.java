@@ -2,10 +2,10 @@ package io.popoto.sql.bench;
 
 import java.util.Arrays;
 
-/** Median and p10-p90 spread of run times, in milliseconds per query. */
+/** Median and p10-p90 spread of a sample (per-query milliseconds, or per-round ratios). */
 public record Stats(double median, double p10, double p90, int runs) {
-  public static Stats of(double[] millis) {
-    double[] sorted = millis.clone();
+  public static Stats of(double[] sample) {
+    double[] sorted = sample.clone();
     Arrays.sort(sorted);
     return new Stats(percentile(sorted, 50), percentile(sorted, 10), percentile(sorted, 90),
         sorted.length);

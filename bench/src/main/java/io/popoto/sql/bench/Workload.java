@@ -10,8 +10,12 @@ import java.util.function.IntFunction;
  * @param title what the query asks
  * @param sql the statement with ? parameters and table placeholders
  * @param params the parameters of the n-th execution (different keys for point lookups)
- * @param executionsPerRun how many executions one timed run makes (many for cheap lookups)
- * @param floor the hand-written Jedis answer; returns the rows it produced
+ * @param executionsPerRun at most this many executions make one timed unit (many for cheap
+ *     lookups, so that a unit lasts about 20 ms whatever the variant)
+ * @param floor the hand-written Jedis answer, one pipeline in flight; returns the rows it
+ *     produced
+ * @param overlapped the same answer with two pipelines in flight, decoding every returned
+ *     value; null where one batch answers the query (nothing to overlap)
  * @param perRow for joins: the answer as Popoto's own API gets it, one round trip per related
  *     object (the N+1 pattern); null for single-table workloads
  */
@@ -22,12 +26,8 @@ public record Workload(
     IntFunction<Object[]> params,
     int executionsPerRun,
     FloorQuery floor,
+    FloorQuery overlapped,
     FloorQuery perRow) {
-
-  public Workload(String id, String title, String sql, IntFunction<Object[]> params,
-      int executionsPerRun, FloorQuery floor) {
-    this(id, title, sql, params, executionsPerRun, floor, null);
-  }
 
   public String popotoSql() {
     return sql.replace("{order}", "\"Order\"").replace("{restaurant}", "restaurant")
