@@ -59,7 +59,11 @@ public final class Cancellation {
 
   /** Called from generated code: the rows of {@code input}, checking the flag before each. */
   public static <T> Enumerable<T> watch(Enumerable<T> input, DataContext root) {
-    AtomicBoolean flag = flag(root);
+    return watch(input, flag(root));
+  }
+
+  /** The rows of {@code input}, checking {@code flag} (if any) before each. */
+  static <T> Enumerable<T> watch(Enumerable<T> input, AtomicBoolean flag) {
     if (flag == null) {
       return input;
     }

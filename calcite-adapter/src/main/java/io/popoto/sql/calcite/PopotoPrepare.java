@@ -55,6 +55,7 @@ public class PopotoPrepare extends CalcitePrepareImpl {
         EnumerableConvention.INSTANCE, createConvertletTable()) {
       @Override
       protected PreparedResult implement(RelRoot root) {
+        PointLookup.recordPrepared(root);
         return super.implement(root.withRel(CancelCheckRel.insert(root.rel)));
       }
 

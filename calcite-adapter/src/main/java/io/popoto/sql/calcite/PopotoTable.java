@@ -141,16 +141,27 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
     return new PopotoQueryable<>(queryProvider, schemaPlus, this, tableName);
   }
 
+  /**
+   * The decoder of each column list read so far: it is immutable, and a prepared statement
+   * reads the same list every time, so it is built once, not per execution.
+   */
+  private final java.util.Map<List<Integer>, RowDecoder> decoders =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private RowDecoder decoder(List<Integer> columnIndexes) {
+    List<PopotoColumn> selected = new ArrayList<>();
+    for (int i : columnIndexes) {
+      selected.add(columns.get(i));
+    }
+    return new RowDecoder(model, selected, schema.valueCodec(), schema.keyCodec(),
+        schema.options().strict(), schema::warn);
+  }
+
   /** Runs a scan described by a spec; called from generated code. */
   public Enumerable<Object[]> execute(ScanSpec spec, Object[] params,
       java.util.concurrent.atomic.AtomicBoolean cancel) {
-    List<PopotoColumn> selected = new ArrayList<>();
-    for (int i : spec.columns()) {
-      selected.add(columns.get(i));
-    }
-    RowDecoder decoder = new RowDecoder(model, selected, schema.valueCodec(), schema.keyCodec(),
-        schema.options().strict(), schema::warn);
-    HashFetcher fetcher = new HashFetcher(schema.source(), decoder);
+    HashFetcher fetcher = new HashFetcher(schema.source(),
+        decoders.computeIfAbsent(spec.columns(), this::decoder));
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {

@@ -27,6 +27,8 @@ final class RowDecoder {
   private final ModelDef model;
   private final List<PopotoColumn> columns;
   private final List<String> hashFields;
+  /** The definitions of {@link #hashFields}, looked up once rather than once per row. */
+  private final FieldDef[] hashFieldDefs;
   /** 1.x capped lists among the columns, read with LRANGE from {@code <key>::<field>}. */
   private final List<FieldDef> listFields;
   private final int[] fieldIndex;
@@ -56,6 +58,7 @@ final class RowDecoder {
       }
     }
     this.hashFields = new ArrayList<>(positions.keySet());
+    this.hashFieldDefs = hashFields.stream().map(model::field).toArray(FieldDef[]::new);
     this.listFields = lists.keySet().stream().map(model::field).toList();
     for (int i = 0; i < fieldIndex.length; i++) {
       if (fieldIndex[i] <= -2) {
@@ -115,7 +118,7 @@ final class RowDecoder {
   Object[] decode(String key, List<byte[]> values, List<List<byte[]>> lists) {
     Object[] decoded = new Object[hashFields.size() + listFields.size()];
     for (int j = 0; j < hashFields.size(); j++) {
-      decoded[j] = decodeField(key, model.field(hashFields.get(j)), values.get(j));
+      decoded[j] = decodeField(key, hashFieldDefs[j], values.get(j));
     }
     for (int j = 0; j < listFields.size(); j++) {
       decoded[hashFields.size() + j] = decodeList(key, listFields.get(j),
@@ -133,7 +136,11 @@ final class RowDecoder {
     if (bytes == null) {
       return missing(key, field);
     }
-    return lenient(() -> codec.decode(key, field, bytes));
+    try {
+      return codec.decode(key, field, bytes);
+    } catch (PopotoDecodeException e) {
+      return undecodable(e);
+    }
   }
 
   private Object decodeList(String key, FieldDef field, List<byte[]> items) {
@@ -149,12 +156,16 @@ final class RowDecoder {
     try {
       return decoding.get();
     } catch (PopotoDecodeException e) {
-      if (strict) {
-        throw new PopotoReadException(e.getMessage(), e);
-      }
-      warnings.accept(e.getMessage() + "; read as NULL");
-      return null;
+      return undecodable(e);
     }
+  }
+
+  private Object undecodable(PopotoDecodeException e) {
+    if (strict) {
+      throw new PopotoReadException(e.getMessage(), e);
+    }
+    warnings.accept(e.getMessage() + "; read as NULL");
+    return null;
   }
 
   /**

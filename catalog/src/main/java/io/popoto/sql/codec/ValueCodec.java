@@ -45,6 +45,20 @@ public final class ValueCodec {
 
   /** Strict decode; key is only used in the exception message. */
   public Object decode(String key, FieldDef field, byte[] msgpack) throws PopotoDecodeException {
+    Object direct = DirectValues.read(field.type(), msgpack);
+    if (direct != DirectValues.UNDECIDED) {
+      try {
+        return direct instanceof TemporalPayloads.Stamp stamp
+            ? field.type() == ValueType.TIME ? utcTime(stamp) : utc(stamp) : direct;
+      } catch (DateTimeException e) {
+        // out of range once moved to UTC: the full reading reports it
+      }
+    }
+    return decodeTree(key, field, msgpack);
+  }
+
+  /** The full reading through msgpack's value tree: every shape, and every error worded. */
+  Object decodeTree(String key, FieldDef field, byte[] msgpack) throws PopotoDecodeException {
     Value value = MsgpackValues.read(key, field.name(), msgpack);
     if (value.isNilValue()) {
       return null;

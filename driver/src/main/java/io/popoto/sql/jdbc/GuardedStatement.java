@@ -45,15 +45,21 @@ final class GuardedStatement implements InvocationHandler {
   /** Queries started on this statement, so a late timer cannot stop the next one. */
   private long queries;
 
-  private GuardedStatement(Statement delegate, PopotoConnection connection) {
+  /** A prepared key lookup's direct execution, or null. */
+  private final DirectLookup direct;
+
+  private GuardedStatement(Statement delegate, PopotoConnection connection,
+      DirectLookup direct) {
     this.delegate = delegate;
     this.connection = connection;
     this.cancelFlag = cancelFlagOf(delegate);
+    this.direct = direct;
   }
 
-  static <T extends Statement> T wrap(T delegate, Class<T> type, PopotoConnection connection) {
+  static <T extends Statement> T wrap(T delegate, Class<T> type, PopotoConnection connection,
+      DirectLookup direct) {
     Object proxy = Proxy.newProxyInstance(GuardedStatement.class.getClassLoader(),
-        new Class<?>[] {type}, new GuardedStatement(delegate, connection));
+        new Class<?>[] {type}, new GuardedStatement(delegate, connection, direct));
     return type.cast(proxy);
   }
 
@@ -149,15 +155,16 @@ final class GuardedStatement implements InvocationHandler {
   }
 
   static Statement wrap(Statement s, PopotoConnection c) {
-    return wrap(s, Statement.class, c);
+    return wrap(s, Statement.class, c, null);
   }
 
-  static PreparedStatement wrap(PreparedStatement s, PopotoConnection c) {
-    return wrap(s, PreparedStatement.class, c);
+  /** @param direct the statement's direct execution as a key lookup, or null */
+  static PreparedStatement wrap(PreparedStatement s, PopotoConnection c, DirectLookup direct) {
+    return wrap(s, PreparedStatement.class, c, direct);
   }
 
   static CallableStatement wrap(CallableStatement s, PopotoConnection c) {
-    return wrap(s, CallableStatement.class, c);
+    return wrap(s, CallableStatement.class, c, null);
   }
 
   /**
@@ -197,6 +204,15 @@ final class GuardedStatement implements InvocationHandler {
       return SizedResultSetMetaData.wrap(md);
     }
     return result;
+  }
+
+  /** A key lookup's executeQuery() the direct way; null when it must run the usual way. */
+  private ResultSet executeDirectly() throws Throwable {
+    try {
+      return direct.executeQuery(cancelFlag);
+    } catch (SQLException | RuntimeException e) {
+      throw failed(e);
+    }
   }
 
   @Override
@@ -240,7 +256,11 @@ final class GuardedStatement implements InvocationHandler {
       beginQuery();
     }
     try {
-      Object result;
+      Object result = direct != null && name.equals("executeQuery") && args == null
+          ? executeDirectly() : null; // null: the usual way
+      if (result != null) {
+        return results(proxy, result);
+      }
       if (executes) {
         try (Cancellation.Scope planning = Cancellation.planning(cancelFlag)) {
           result = method.invoke(delegate, args);

@@ -166,13 +166,26 @@ final class JdbcBoundary implements InvocationHandler {
   };
 
   private static Class<?> valueType(Object value) {
-    for (Class<?> jdbc : WRAPPED) {
-      if (jdbc.isInstance(value)) {
-        return jdbc;
-      }
-    }
-    return null;
+    Class<?> jdbc = VALUE_TYPE.get(value.getClass());
+    return jdbc == Void.class ? null : jdbc;
   }
+
+  /**
+   * For each class of value a getObject returns: the JDBC interface to wrap it as, or
+   * Void.class for a plain value. Decided once per class: testing every value against each
+   * interface cost more than the rest of getObject.
+   */
+  private static final ClassValue<Class<?>> VALUE_TYPE = new ClassValue<>() {
+    @Override
+    protected Class<?> computeValue(Class<?> valueClass) {
+      for (Class<?> jdbc : WRAPPED) {
+        if (jdbc.isAssignableFrom(valueClass)) {
+          return jdbc;
+        }
+      }
+      return Void.class;
+    }
+  };
 
   private Throwable failure(Method method, Throwable cause) {
     SQLException e = Failures.toSqlException(cause,

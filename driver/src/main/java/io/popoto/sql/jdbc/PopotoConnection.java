@@ -1,5 +1,6 @@
 package io.popoto.sql.jdbc;
 
+import io.popoto.sql.calcite.PointLookup;
 import io.popoto.sql.calcite.PopotoSchema;
 import io.popoto.sql.calcite.RedisSource;
 import java.sql.Array;
@@ -43,10 +44,15 @@ public final class PopotoConnection implements Connection {
   private final Object metadataLock = new Object();
   private MetadataStatements metadataStatements;
 
-  PopotoConnection(CalciteConnection delegate, RedisSource source, ConnectionUrl url) {
+  /** The {@code directLookups} property. */
+  private final boolean directLookups;
+
+  PopotoConnection(CalciteConnection delegate, RedisSource source, ConnectionUrl url,
+      boolean directLookups) {
     this.delegate = delegate;
     this.source = source;
     this.url = url;
+    this.directLookups = directLookups;
   }
 
   /** The Redis this connection reads, with its command counters (for tests and tools). */
@@ -176,7 +182,7 @@ public final class PopotoConnection implements Connection {
   public PreparedStatement prepareStatement(String sql) throws SQLException {
     ReadOnlyGuard.check(sql);
     try {
-      return GuardedStatement.wrap(delegate.prepareStatement(sql), this);
+      return prepared(() -> delegate.prepareStatement(sql));
     } catch (SQLException e) {
       throw ErrorTranslator.translate(e, catalogForHints());
     }
@@ -191,7 +197,7 @@ public final class PopotoConnection implements Connection {
     }
     try {
       // NO_GENERATED_KEYS is a plain statement (Avatica refuses the two-argument form).
-      return GuardedStatement.wrap(delegate.prepareStatement(sql), this);
+      return prepared(() -> delegate.prepareStatement(sql));
     } catch (SQLException e) {
       throw ErrorTranslator.translate(e, catalogForHints());
     }
@@ -217,8 +223,8 @@ public final class PopotoConnection implements Connection {
     ReadOnlyGuard.check(sql);
     checkReadOnlyResults(resultSetConcurrency);
     try {
-      return GuardedStatement.wrap(
-          delegate.prepareStatement(sql, resultSetType, resultSetConcurrency), this);
+      return prepared(
+          () -> delegate.prepareStatement(sql, resultSetType, resultSetConcurrency));
     } catch (SQLException e) {
       throw ErrorTranslator.translate(e, catalogForHints());
     }
@@ -230,11 +236,30 @@ public final class PopotoConnection implements Connection {
     ReadOnlyGuard.check(sql);
     checkReadOnlyResults(resultSetConcurrency);
     try {
-      return GuardedStatement.wrap(delegate.prepareStatement(sql, resultSetType,
-          resultSetConcurrency, resultSetHoldability), this);
+      return prepared(() -> delegate.prepareStatement(sql, resultSetType,
+          resultSetConcurrency, resultSetHoldability));
     } catch (SQLException e) {
       throw ErrorTranslator.translate(e, catalogForHints());
     }
+  }
+
+  private interface Preparation {
+    PreparedStatement prepare() throws SQLException;
+  }
+
+  /**
+   * Calcite's prepared statement, guarded; a key lookup (see {@link PointLookup}) also gets
+   * its direct execution unless the {@code directLookups} property turns that off.
+   */
+  private PreparedStatement prepared(Preparation preparation) throws SQLException {
+    PreparedStatement prepared;
+    PointLookup lookup;
+    try (PointLookup.Recording recording = PointLookup.recording()) {
+      prepared = preparation.prepare();
+      lookup = recording.lookup();
+    }
+    DirectLookup direct = directLookups ? DirectLookup.of(prepared, lookup) : null;
+    return GuardedStatement.wrap(prepared, this, direct);
   }
 
   @Override

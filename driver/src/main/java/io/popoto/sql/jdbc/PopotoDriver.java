@@ -75,6 +75,7 @@ public final class PopotoDriver implements Driver {
         PopotoProperty.BATCH_SIZE.getInt(parsed.properties(), 1),
         PopotoProperty.STRICT.getBoolean(parsed.properties()),
         PopotoProperty.PUSHDOWN.getBoolean(parsed.properties()));
+    boolean directLookups = PopotoProperty.DIRECT_LOOKUPS.getBoolean(parsed.properties());
     int connectTimeout = PopotoProperty.CONNECT_TIMEOUT.getInt(parsed.properties(), 0);
     int socketTimeout = PopotoProperty.SOCKET_TIMEOUT.getInt(parsed.properties(), 0);
     int sample = PopotoProperty.DISCOVERY_SAMPLE.getInt(parsed.properties(), 1);
@@ -114,7 +115,8 @@ public final class PopotoDriver implements Driver {
         throw e;
       }
       PopotoConnection connection = new PopotoConnection(
-          openCalcite(schemaName, new PopotoSchema(catalog, source, options, schemaName)), source, parsed);
+          openCalcite(schemaName, new PopotoSchema(catalog, source, options, schemaName)), source, parsed,
+          directLookups);
       connection.serverVersion(RedisServerInfo.version(serverInfo));
       if (warning != null) {
         connection.addWarning(warning);

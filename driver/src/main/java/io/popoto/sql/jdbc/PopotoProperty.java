@@ -27,6 +27,11 @@ public enum PopotoProperty {
   PUSHDOWN("pushdown", "true",
       "false turns every index access path off, so every table is scanned (for comparison).",
       "true", "false"),
+  DIRECT_LOOKUPS("directLookups", "true",
+      "false runs prepared key lookups (WHERE _key = ?, IN, every key field equal) through "
+          + "Calcite's executor like other statements, instead of the driver's direct call "
+          + "(for comparison).",
+      "true", "false"),
   DISCOVERY_SAMPLE("discoverySample", "1000",
       "Without a catalog: at most this many hashes are sampled per model to discover it."),
   APPLICATION_NAME("applicationName", null,

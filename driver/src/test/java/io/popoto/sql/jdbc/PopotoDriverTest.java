@@ -73,7 +73,8 @@ class PopotoDriverTest {
         "jdbc:popoto:redis://h?batchSize=42", info);
     assertEquals(PopotoProperty.values().length, all.length);
     Set<String> names = Set.of("catalog", "user", "password", "schema", "strict", "batchSize",
-        "connectTimeout", "socketTimeout", "pushdown", "discoverySample", "applicationName",
+        "connectTimeout", "socketTimeout", "pushdown", "directLookups", "discoverySample",
+        "applicationName",
         "sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword");
     for (DriverPropertyInfo p : all) {
       assertTrue(names.contains(p.name), p.name);

@@ -1,0 +1,155 @@
+package io.popoto.sql.codec;
+
+import io.popoto.sql.catalog.ValueType;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
+
+/**
+ * Reads a scalar or envelope column value (str, int, float, bool, bytes, relationship key,
+ * Decimal, date, time, datetime, DataFrame) straight from its msgpack bytes with the streaming
+ * unpacker: no value tree, no map for an envelope. A full scan decodes several of these per
+ * row, and the tree was most of their cost (docs/performance.md).
+ *
+ * <p>Only the well-formed shapes Popoto writes are read here. Anything else (a type that does
+ * not fit, a malformed or odd envelope, trailing bytes, invalid UTF-8, a bad number or date,
+ * an int beyond 64 bits) is {@link #UNDECIDED}, and {@link ValueCodec} reads those bytes the
+ * full way, which gives the same values and names every error exactly as it always has.
+ */
+final class DirectValues {
+  /** The bytes need the full reading. */
+  static final Object UNDECIDED = new Object();
+
+  private static final byte[] PAYLOAD = ascii(Envelope.PAYLOAD);
+  private static final byte[] DECIMAL = ascii(Envelope.DECIMAL);
+  private static final byte[] DATE = ascii(Envelope.DATE);
+  private static final byte[] TIME = ascii(Envelope.TIME);
+  private static final byte[] DATETIME = ascii(Envelope.DATETIME);
+  private static final byte[] DATAFRAME = ascii(Envelope.DATAFRAME);
+
+  private DirectValues() {}
+
+  private static byte[] ascii(String name) {
+    return name.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The value as {@link ValueCodec} returns it, except that time and datetime are
+   * {@link TemporalPayloads.Stamp}s still to be moved to UTC; null for a msgpack nil.
+   */
+  static Object read(ValueType type, byte[] bytes) {
+    if (bytes == null || bytes.length == 0 || !direct(type)) {
+      return UNDECIDED;
+    }
+    try (MessageUnpacker in = MessagePack.newDefaultUnpacker(bytes)) {
+      Object value = value(type, in);
+      return in.hasNext() ? UNDECIDED : value;
+    } catch (IOException | RuntimeException e) {
+      return UNDECIDED; // the full reading words the failure
+    }
+  }
+
+  private static boolean direct(ValueType type) {
+    switch (type) {
+      case LIST: case DICT: case SET: case TUPLE: case GEO: return false; // JSON from a tree
+      default: return true;
+    }
+  }
+
+  private static Object value(ValueType type, MessageUnpacker in) throws IOException {
+    MessageFormat format = in.getNextFormat();
+    if (format == MessageFormat.NIL) {
+      in.unpackNil();
+      return null;
+    }
+    org.msgpack.value.ValueType found = format.getValueType();
+    switch (type) {
+      case STR: case KEY:
+        return found.isRawType() ? orUndecided(JsonText.strictText(raw(in, found))) : UNDECIDED;
+      case BYTES: return found.isRawType() ? raw(in, found) : UNDECIDED;
+      case INT: return found == org.msgpack.value.ValueType.INTEGER ? in.unpackLong() : UNDECIDED;
+      case FLOAT:
+        if (found == org.msgpack.value.ValueType.FLOAT) {
+          return in.unpackDouble();
+        }
+        return found == org.msgpack.value.ValueType.INTEGER ? (double) in.unpackLong() : UNDECIDED;
+      case BOOL:
+        return found == org.msgpack.value.ValueType.BOOLEAN ? in.unpackBoolean() : UNDECIDED;
+      default:
+        if (found != org.msgpack.value.ValueType.MAP) {
+          return UNDECIDED;
+        }
+        String payload = envelopePayload(in, tagOf(type));
+        return payload == null ? UNDECIDED : fromPayload(type, payload);
+    }
+  }
+
+  /**
+   * The str payload of the two-entry map {@code {tag: true, "as_encodable": str}} (either
+   * order), or null for any other map.
+   */
+  private static String envelopePayload(MessageUnpacker in, byte[] tag) throws IOException {
+    if (in.unpackMapHeader() != 2) {
+      return null;
+    }
+    String payload = null;
+    boolean tagged = false;
+    for (int i = 0; i < 2; i++) {
+      if (in.getNextFormat().getValueType() != org.msgpack.value.ValueType.STRING) {
+        return null;
+      }
+      // compared as bytes: unpackString sets up a charset decoder (and an 8 KiB buffer) per
+      // unpacker, which cost more than the rest of the row
+      byte[] name = raw(in, org.msgpack.value.ValueType.STRING);
+      org.msgpack.value.ValueType next = in.getNextFormat().getValueType();
+      if (Arrays.equals(name, PAYLOAD) && payload == null
+          && next == org.msgpack.value.ValueType.STRING) {
+        payload = JsonText.strictText(raw(in, next));
+        if (payload == null) {
+          return null;
+        }
+      } else if (Arrays.equals(name, tag) && !tagged && next == org.msgpack.value.ValueType.BOOLEAN
+          && in.unpackBoolean()) {
+        tagged = true;
+      } else {
+        return null;
+      }
+    }
+    return tagged ? payload : null;
+  }
+
+  private static Object fromPayload(ValueType type, String payload) {
+    switch (type) {
+      case DECIMAL: return new BigDecimal(payload);
+      case DATE: return TemporalPayloads.date(payload);
+      case TIME: return TemporalPayloads.time(payload);
+      case DATETIME: return TemporalPayloads.dateTime(payload);
+      default: return payload; // DATAFRAME: pandas' JSON text
+    }
+  }
+
+  private static byte[] tagOf(ValueType type) {
+    switch (type) {
+      case DECIMAL: return DECIMAL;
+      case DATE: return DATE;
+      case TIME: return TIME;
+      case DATETIME: return DATETIME;
+      default: return DATAFRAME;
+    }
+  }
+
+  private static byte[] raw(MessageUnpacker in, org.msgpack.value.ValueType found)
+      throws IOException {
+    int length = found == org.msgpack.value.ValueType.STRING
+        ? in.unpackRawStringHeader() : in.unpackBinaryHeader();
+    return in.readPayload(length);
+  }
+
+  private static Object orUndecided(Object value) {
+    return value == null ? UNDECIDED : value;
+  }
+}
