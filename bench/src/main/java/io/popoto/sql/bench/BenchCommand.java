@@ -33,7 +33,12 @@ public final class BenchCommand {
     long seed = GenerationOptions.DEFAULT_SEED;
     String postgresUrl = PostgresBaseline.DEFAULT_URL;
     List<String> only = List.of();
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    String driverOptions = "";
+    for (int i = 0; i < args.length; i += 2) {
+      if (i + 1 == args.length) {
+        throw new IllegalArgumentException("option " + args[i] + " needs a value; options: "
+            + "--scale --redis --out --budget --seed --postgres --only --driver-options");
+      }
       switch (args[i]) {
         case "--scale" -> scale = Double.parseDouble(args[i + 1]);
         case "--redis" -> redisUrl = args[i + 1];
@@ -42,13 +47,16 @@ public final class BenchCommand {
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--postgres" -> postgresUrl = args[i + 1];
         case "--only" -> only = List.of(args[i + 1].split(","));
+        // e.g. "overlap=false": the driver's URL properties, to compare its modes in one report
+        case "--driver-options" -> driverOptions = "&" + args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     long start = System.nanoTime();
     try (PrivateRedis redis = redisUrl == null ? PrivateRedis.startBinary()
         : external(URI.create(redisUrl))) {
-      run(redis, new GenerationOptions(seed, scale, 0.0), out, budget, postgresUrl, only, start);
+      run(redis, new GenerationOptions(seed, scale, 0.0), out, budget, postgresUrl, only,
+          driverOptions, start);
     }
   }
 
@@ -63,9 +71,12 @@ public final class BenchCommand {
   }
 
   private static void run(PrivateRedis redis, GenerationOptions options, Path out,
-      double budget, String postgresUrl, List<String> only, long start)
+      double budget, String postgresUrl, List<String> only, String driverOptions, long start)
       throws Exception {
     List<String> notes = new ArrayList<>();
+    if (!driverOptions.isEmpty()) {
+      notes.add("Popoto SQL ran with the URL options `" + driverOptions.substring(1) + "`.");
+    }
     PostgresBaseline postgres = PostgresBaseline.connect(postgresUrl);
     if (postgres == null) {
       notes.add("PostgreSQL did not answer at " + postgresUrl + ": its column is empty.");
@@ -84,7 +95,8 @@ public final class BenchCommand {
       System.err.printf(Locale.ROOT, "generated %s in %.1f s%n", data.rowsPerModel(),
           data.millis() / 1000.0);
       Report report = new Report(options.scale(), data, redis.uri(), postgres != null);
-      measureAll(redis, data, postgres, new Harness(budget), report, only, notes, out);
+      measureAll(redis, data, postgres, new Harness(budget), report, only, driverOptions,
+          notes, out);
       double seconds = (System.nanoTime() - start) / 1e9;
       report.footer(notes, seconds);
       Path file = report.write(out);
@@ -98,9 +110,9 @@ public final class BenchCommand {
 
   private static void measureAll(PrivateRedis redis, GeneratedData data,
       PostgresBaseline postgres, Harness harness, Report report, List<String> only,
-      List<String> notes, Path out) throws Exception {
+      String driverOptions, List<String> notes, Path out) throws Exception {
     String base = "jdbc:popoto:redis://" + redis.host() + ":" + redis.port() + "?catalog="
-        + FoodDeliveryGenerator.CATALOG;
+        + FoodDeliveryGenerator.CATALOG + driverOptions;
     Catalog catalog = FoodDeliveryGenerator.loadCatalog();
     try (Connection popoto = DriverManager.getConnection(base);
          Connection fullScans = DriverManager.getConnection(base + "&pushdown=false");

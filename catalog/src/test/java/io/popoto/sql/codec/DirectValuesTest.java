@@ -1,5 +1,7 @@
 package io.popoto.sql.codec;
 
+import static io.popoto.sql.codec.MsgpackBytes.bytes;
+import static io.popoto.sql.codec.MsgpackBytes.envelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 
 /**
  * Reading straight from the bytes must give what the value-tree reading gives, value for value
@@ -28,20 +28,6 @@ class DirectValuesTest {
   private final ValueCodec newest = new ValueCodec(new Catalog(FormatLine.NEWEST, null,
       List.of()));
 
-  private interface Body {
-    void pack(MessageBufferPacker p) throws IOException;
-  }
-
-  private static byte[] bytes(Body body) throws IOException {
-    MessageBufferPacker p = MessagePack.newDefaultBufferPacker();
-    body.pack(p);
-    return p.toByteArray();
-  }
-
-  private static byte[] envelope(String tag, String payload) throws IOException {
-    return bytes(p -> p.packMapHeader(2).packString(tag).packBoolean(true)
-        .packString("as_encodable").packString(payload));
-  }
 
   private static List<byte[]> inputs() throws IOException {
     List<byte[]> in = new ArrayList<>(List.of(new byte[0], new byte[] {(byte) 0xc1},

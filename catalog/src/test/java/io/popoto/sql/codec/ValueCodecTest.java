@@ -1,5 +1,7 @@
 package io.popoto.sql.codec;
 
+import static io.popoto.sql.codec.MsgpackBytes.bytes;
+import static io.popoto.sql.codec.MsgpackBytes.envelope;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +13,6 @@ import io.popoto.sql.catalog.FieldClass;
 import io.popoto.sql.catalog.FieldDef;
 import io.popoto.sql.catalog.FormatLine;
 import io.popoto.sql.catalog.ValueType;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDateTime;
@@ -21,8 +22,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 
 class ValueCodecTest {
   private final ValueCodec utc = new ValueCodec(new Catalog(FormatLine.V0_8, ZoneOffset.UTC,
@@ -34,20 +33,6 @@ class ValueCodecTest {
   private final FieldDef when = FieldDef.of("when", FieldClass.DATETIME_FIELD);
   private final FieldDef at = FieldDef.of("at", FieldClass.TIME_FIELD);
 
-  private interface Body {
-    void pack(MessageBufferPacker p) throws IOException;
-  }
-
-  private static byte[] bytes(Body body) throws IOException {
-    MessageBufferPacker p = MessagePack.newDefaultBufferPacker();
-    body.pack(p);
-    return p.toByteArray();
-  }
-
-  private static byte[] envelope(String tag, String payload) throws IOException {
-    return bytes(p -> p.packMapHeader(2).packString(tag).packBoolean(true)
-        .packString("as_encodable").packString(payload));
-  }
 
   @Test
   void datetimeEnvelopesInBothFormats() throws Exception {
