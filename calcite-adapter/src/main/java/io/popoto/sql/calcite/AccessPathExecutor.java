@@ -472,6 +472,11 @@ final class AccessPathExecutor {
     }
 
     @Override
+    public boolean drained() {
+      return !batches.hasNext();
+    }
+
+    @Override
     public Ahead ahead(ReplyStream stream) {
       return KeySource.inMemory(this);
     }

@@ -12,6 +12,14 @@ interface KeySource {
   List<String> next(Jedis jedis);
 
   /**
+   * Whether {@link #next} is known to answer null without asking Redis: a reader can then end
+   * without borrowing a connection only to learn that (a point lookup's second borrow).
+   */
+  default boolean drained() {
+    return false;
+  }
+
+  /**
    * For an overlapped read ({@link RowEnumerator}): starts on the next batch without waiting
    * for anything: a source that pages through Redis writes its next page's command on the
    * stream (its reply is read after those of the commands written before it), one that holds

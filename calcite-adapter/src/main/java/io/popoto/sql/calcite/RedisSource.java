@@ -237,6 +237,11 @@ public final class RedisSource implements AutoCloseable {
     });
   }
 
+  /** Connections borrowed from the pool since it was made (each one a pool round trip of ours). */
+  public long borrows() {
+    return pool.getBorrowedCount();
+  }
+
   /** Pooled connections borrowed right now (0 between statements: nothing may stay out). */
   public int borrowed() {
     return pool.getNumActive();

@@ -94,7 +94,8 @@ final class RowEnumerator implements Enumerator<Object[]> {
         emitted++;
         return true;
       }
-      if (exhausted) {
+      if (exhausted || nothingLeft()) {
+        exhausted = true;
         return false;
       }
       Cancellation.check(cancel);
@@ -123,6 +124,12 @@ final class RowEnumerator implements Enumerator<Object[]> {
       }
     }
     return ReplyStream.within(jedis, this::read);
+  }
+
+  /** Whether the end is known without a read: no batch pending or read ahead, no keys left. */
+  private boolean nothingLeft() {
+    return pending == null && following == null && nextKeys == null
+        && (keysDone || keys.drained());
   }
 
   /** Keys read ahead, else the key source's next batch (nothing is in flight here). */

@@ -170,9 +170,12 @@ class DirectLookupTest {
              "SELECT * FROM \"Order\" WHERE _key IN (?, ?, ?)")) {
       read(one, List.of(keys.get(0))); // anything done once per statement is done now
       source.resetCounters();
+      long borrows = source.borrows();
       for (int i = 0; i < 100; i++) {
         assertEquals(1, read(one, List.of(keys.get(i % keys.size()))).size());
       }
+      // one connection per execution: the end of the keys is known without borrowing another
+      assertEquals(100, source.borrows() - borrows);
       assertEquals(100, source.roundTrips());
       assertEquals(Map.of("HMGET", 100L), source.commandCounts());
       read(in, keys.subList(0, 3));
