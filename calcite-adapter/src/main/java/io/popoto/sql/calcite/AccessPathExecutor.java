@@ -503,61 +503,72 @@ final class AccessPathExecutor {
     return sets;
   }
 
-  /** The members of several sets, read in one pipeline and united client side. */
-  private final class SetUnion implements KeySource {
-    private final List<String> setKeys;
+  /**
+   * Candidates that come from one round trip (a pipeline of SMEMBERS, a GEOSEARCH), made when
+   * the first batch is asked for; from then on they are handed out in batches from memory.
+   */
+  private abstract class ReadOnce implements KeySource {
     private KeySource members;
+
+    /** Every candidate, read in one round trip. */
+    abstract List<String> read(Jedis jedis);
+
+    @Override
+    public final List<String> next(Jedis jedis) {
+      if (members == null) {
+        members = new Batched(read(jedis), batchSize);
+      }
+      return members.next(jedis);
+    }
+
+    @Override
+    public final Ahead ahead(ReplyStream stream) {
+      return members == null ? null : members.ahead(stream); // in memory once read
+    }
+
+    @Override
+    public final boolean drained() {
+      return members != null && members.drained();
+    }
+  }
+
+  /** The members of several sets, read in one pipeline and united client side. */
+  private final class SetUnion extends ReadOnce {
+    private final List<String> setKeys;
 
     SetUnion(List<String> setKeys) {
       this.setKeys = setKeys;
     }
 
     @Override
-    public List<String> next(Jedis jedis) {
-      if (members == null) {
-        Set<String> union = new LinkedHashSet<>();
-        for (Set<String> set : smembers(jedis, setKeys)) {
-          union.addAll(set);
-        }
-        members = new Batched(new ArrayList<>(union), batchSize);
+    List<String> read(Jedis jedis) {
+      Set<String> union = new LinkedHashSet<>();
+      for (Set<String> set : smembers(jedis, setKeys)) {
+        union.addAll(set);
       }
-      return members.next(jedis);
-    }
-
-    @Override
-    public Ahead ahead(ReplyStream stream) {
-      return members == null ? null : members.ahead(stream); // in memory once read
+      return new ArrayList<>(union);
     }
   }
 
   /** The members every one of several sets holds: one pipeline of SMEMBERS, intersected. */
-  private final class SetIntersection implements KeySource {
+  private final class SetIntersection extends ReadOnce {
     private final List<String> setKeys;
-    private KeySource members;
 
     SetIntersection(List<String> setKeys) {
       this.setKeys = setKeys;
     }
 
     @Override
-    public List<String> next(Jedis jedis) {
-      if (members == null) {
-        Set<String> common = null;
-        for (Set<String> set : smembers(jedis, setKeys)) {
-          if (common == null) {
-            common = new LinkedHashSet<>(set);
-          } else {
-            common.retainAll(set);
-          }
+    List<String> read(Jedis jedis) {
+      Set<String> common = null;
+      for (Set<String> set : smembers(jedis, setKeys)) {
+        if (common == null) {
+          common = new LinkedHashSet<>(set);
+        } else {
+          common.retainAll(set);
         }
-        members = new Batched(common == null ? List.of() : new ArrayList<>(common), batchSize);
       }
-      return members.next(jedis);
-    }
-
-    @Override
-    public Ahead ahead(ReplyStream stream) {
-      return members == null ? null : members.ahead(stream); // in memory once read
+      return common == null ? List.of() : new ArrayList<>(common);
     }
   }
 
@@ -593,6 +604,11 @@ final class AccessPathExecutor {
         }
       }
       return keys.isEmpty() ? null : new ArrayList<>(new LinkedHashSet<>(keys));
+    }
+
+    @Override
+    public boolean drained() {
+      return done || digests.isEmpty();
     }
   }
 
@@ -668,12 +684,11 @@ final class AccessPathExecutor {
   }
 
   /** Members of a geo set within a radius (GEOSEARCH), one round trip. */
-  private final class GeoRadius implements KeySource {
+  private final class GeoRadius extends ReadOnce {
     private final String key;
     private final double lat;
     private final double lon;
     private final double km;
-    private KeySource members;
 
     GeoRadius(String key, double lat, double lon, double km) {
       this.key = key;
@@ -683,24 +698,16 @@ final class AccessPathExecutor {
     }
 
     @Override
-    public List<String> next(Jedis jedis) {
-      if (members == null) {
-        List<GeoRadiusResponse> found = RedisReplies.call(table.schema().source(), "GEOSEARCH",
-            key, () -> jedis.geosearch(key,
-                new GeoSearchParam().fromLonLat(lon, lat).byRadius(km, GeoUnit.KM)));
-        table.schema().source().recordRoundTrip("GEOSEARCH");
-        List<String> keys = new ArrayList<>();
-        for (GeoRadiusResponse r : found) {
-          keys.add(r.getMemberByString());
-        }
-        members = new Batched(keys, batchSize);
+    List<String> read(Jedis jedis) {
+      List<GeoRadiusResponse> found = RedisReplies.call(table.schema().source(), "GEOSEARCH",
+          key, () -> jedis.geosearch(key,
+              new GeoSearchParam().fromLonLat(lon, lat).byRadius(km, GeoUnit.KM)));
+      table.schema().source().recordRoundTrip("GEOSEARCH");
+      List<String> keys = new ArrayList<>();
+      for (GeoRadiusResponse r : found) {
+        keys.add(r.getMemberByString());
       }
-      return members.next(jedis);
-    }
-
-    @Override
-    public Ahead ahead(ReplyStream stream) {
-      return members == null ? null : members.ahead(stream); // in memory once read
+      return keys;
     }
   }
 
@@ -764,6 +771,11 @@ final class AccessPathExecutor {
     @Override
     public Ahead ahead(ReplyStream stream) {
       return chosen == null ? null : chosen.ahead(stream);
+    }
+
+    @Override
+    public boolean drained() {
+      return chosen != null && chosen.drained();
     }
 
     private AccessPath pick(Jedis jedis) {

@@ -109,6 +109,33 @@ class PushdownTest extends FixtureSession {
     assertEquals(List.of("Burger Palace", "Sushi Zen"), sorted(column(sql)));
   }
 
+  /**
+   * A read whose candidates all came in one batch ends without borrowing a connection only to
+   * learn that none are left: one borrow per execution, whichever one-read source it was.
+   */
+  @Test
+  void aOneBatchReadBorrowsOneConnection() throws Exception {
+    for (String sql : List.of(
+        "select status from \"Order\" where driver = '" + BIANCA + "'",
+        "select name from restaurant where city = 'New York' or city = 'Winston-Salem'",
+        "select name from restaurant where "
+            + "popoto_within(location_latitude, location_longitude, 40.7128, -74.0060, 10)",
+        "select name from customer where _key in ('Customer:jane@example.com:janedoe', "
+            + "'Customer:zoe@example.com:zoë')")) {
+      try (java.sql.PreparedStatement s = connection.prepareStatement(sql)) {
+        long before = source.borrows();
+        int rows = 0;
+        try (java.sql.ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            rows++;
+          }
+        }
+        assertTrue(rows > 0, sql);
+        assertEquals(1, source.borrows() - before, sql);
+      }
+    }
+  }
+
   @Test
   void pushdownMatchesFullScanForAParameterisedRelationship() throws Exception {
     String sql = "select count(*) from \"Order\" where restaurant = ?";
