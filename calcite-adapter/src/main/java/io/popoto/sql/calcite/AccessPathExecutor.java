@@ -4,6 +4,7 @@ import io.popoto.sql.catalog.FieldDef;
 import io.popoto.sql.catalog.ModelDef;
 import io.popoto.sql.catalog.ValueType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,10 +14,12 @@ import java.util.Set;
 import java.util.StringJoiner;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.args.GeoUnit;
 import redis.clients.jedis.params.GeoSearchParam;
 import redis.clients.jedis.resps.GeoRadiusResponse;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * Turns an {@link AccessPath} into the Redis reads that produce its candidate keys, with the
@@ -51,7 +54,7 @@ final class AccessPathExecutor {
   KeySource source(AccessPath path) {
     switch (path.type()) {
       case KEYS:
-        return new Batched(keys(path), batchSize);
+        return new Batched(keys(path), batchSize, false);
       case VALUE_SET:
       case REVERSE_SET:
       case TAGS_ANY:
@@ -457,11 +460,12 @@ final class AccessPathExecutor {
   private static final class Batched implements KeySource {
     private final Iterator<List<String>> batches;
 
-    Batched(List<String> keys, int batchSize) {
+    /** @param distinct whether {@code keys} hold no repeats (else the first of each is kept) */
+    Batched(List<String> keys, int batchSize, boolean distinct) {
       List<List<String>> parts = new ArrayList<>();
-      List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
-      for (int i = 0; i < distinct.size(); i += batchSize) {
-        parts.add(distinct.subList(i, Math.min(distinct.size(), i + batchSize)));
+      List<String> once = distinct ? keys : new ArrayList<>(new LinkedHashSet<>(keys));
+      for (int i = 0; i < once.size(); i += batchSize) {
+        parts.add(once.subList(i, Math.min(once.size(), i + batchSize)));
       }
       this.batches = parts.iterator();
     }
@@ -483,22 +487,31 @@ final class AccessPathExecutor {
   }
 
   /** The members of each set, in one pipelined round trip (none for no sets). */
-  private List<Set<String>> smembers(Jedis jedis, List<String> setKeys) {
+  /**
+   * The members of each set, in one pipelined round trip (none for no sets), as Redis lists
+   * them: raw replies, since Jedis would build a HashSet of every reply that is only read once.
+   */
+  private List<List<String>> smembers(Jedis jedis, List<String> setKeys) {
     if (setKeys.isEmpty()) {
       return List.of();
     }
     Pipeline p = jedis.pipelined();
-    List<Response<Set<String>>> replies = new ArrayList<>();
+    List<Response<Object>> replies = new ArrayList<>();
     for (String k : setKeys) {
-      replies.add(p.smembers(k));
+      replies.add(p.sendCommand(Protocol.Command.SMEMBERS, k));
     }
     p.sync();
     table.schema().source().recordRoundTrips(1);
     table.schema().source().recordCommand("SMEMBERS", setKeys.size());
-    List<Set<String>> sets = new ArrayList<>();
+    List<List<String>> sets = new ArrayList<>();
     for (int i = 0; i < replies.size(); i++) {
-      sets.add(RedisReplies.get(table.schema().source(), replies.get(i), "SMEMBERS",
-          setKeys.get(i)));
+      java.util.Collection<?> members = (java.util.Collection<?>) RedisReplies.get(table.schema().source(), replies.get(i),
+          "SMEMBERS", setKeys.get(i));
+      List<String> texts = new ArrayList<>(members.size());
+      for (Object m : members) {
+        texts.add(SafeEncoder.encode((byte[]) m));
+      }
+      sets.add(texts);
     }
     return sets;
   }
@@ -510,13 +523,13 @@ final class AccessPathExecutor {
   private abstract class ReadOnce implements KeySource {
     private KeySource members;
 
-    /** Every candidate, read in one round trip. */
+    /** Every candidate, read in one round trip, each once. */
     abstract List<String> read(Jedis jedis);
 
     @Override
     public final List<String> next(Jedis jedis) {
       if (members == null) {
-        members = new Batched(read(jedis), batchSize);
+        members = new Batched(read(jedis), batchSize, true);
       }
       return members.next(jedis);
     }
@@ -542,11 +555,24 @@ final class AccessPathExecutor {
 
     @Override
     List<String> read(Jedis jedis) {
-      Set<String> union = new LinkedHashSet<>();
-      for (Set<String> set : smembers(jedis, setKeys)) {
-        union.addAll(set);
+      List<List<String>> sets = smembers(jedis, setKeys);
+      if (sets.size() == 1) {
+        return sets.get(0); // a set's members are distinct
       }
-      return new ArrayList<>(union);
+      int total = 0;
+      for (List<String> set : sets) {
+        total += set.size();
+      }
+      Set<String> seen = new HashSet<>(Math.max(16, (int) (total / 0.7f) + 1));
+      List<String> union = new ArrayList<>(total);
+      for (List<String> set : sets) {
+        for (String member : set) {
+          if (seen.add(member)) {
+            union.add(member);
+          }
+        }
+      }
+      return union;
     }
   }
 
@@ -561,11 +587,11 @@ final class AccessPathExecutor {
     @Override
     List<String> read(Jedis jedis) {
       Set<String> common = null;
-      for (Set<String> set : smembers(jedis, setKeys)) {
+      for (List<String> set : smembers(jedis, setKeys)) {
         if (common == null) {
           common = new LinkedHashSet<>(set);
         } else {
-          common.retainAll(set);
+          common.retainAll(new HashSet<>(set));
         }
       }
       return common == null ? List.of() : new ArrayList<>(common);

@@ -84,13 +84,17 @@ final class RowDecoder {
       return false;
     }
     int colons = 0;
+    boolean nul = false; // both pointer markers hold one; a row key almost never does
     for (int i = name.length(); i < key.length(); i++) {
-      if (key.charAt(i) == ':') {
+      char c = key.charAt(i);
+      if (c == ':') {
         colons++;
+      } else if (c == '\0') {
+        nul = true;
       }
     }
-    return colons == model.keyFields().size() && !key.contains(LEGACY_INDEX_POINTER)
-        && !key.contains(LEGACY_TAG_POINTER);
+    return colons == model.keyFields().size()
+        && (!nul || !key.contains(LEGACY_INDEX_POINTER) && !key.contains(LEGACY_TAG_POINTER));
   }
 
   private static final String LEGACY_INDEX_POINTER = "\0idxptr\0";

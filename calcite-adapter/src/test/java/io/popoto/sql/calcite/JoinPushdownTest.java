@@ -53,6 +53,7 @@ class JoinPushdownTest extends FixtureSession {
         + " ON o.restaurant = r._key WHERE o.driver = '" + BIANCA + "'";
     String plan = explain(sql);
     assertTrue(plan.contains("PopotoBatchJoin"), plan);
+    assertTrue(plan.contains("match=[by key "), plan); // each batch matched by key, not 100x
     assertTrue(plan.contains("table=[[popoto, Restaurant]], path=[KEYS {outer.restaurant x100}]"),
         plan);
     assertFalse(plan.contains("SCAN $Class"), plan);

@@ -45,6 +45,9 @@ final class GuardedStatement implements InvocationHandler {
   /** Queries started on this statement, so a late timer cannot stop the next one. */
   private long queries;
 
+  /** The result set last handed out. */
+  private volatile ReadOnlyResultSet lastRows;
+
   /** A prepared key lookup's direct execution, or null. */
   private final DirectLookup direct;
 
@@ -198,7 +201,12 @@ final class GuardedStatement implements InvocationHandler {
    */
   private Object results(Object proxy, Object result) {
     if (result instanceof java.sql.ResultSet rs) {
-      return ReadOnlyResultSet.wrap(rs, (Statement) proxy, this);
+      ReadOnlyResultSet last = lastRows;
+      if (last == null || !last.wraps(rs)) { // getResultSet() twice: the same result set
+        last = (ReadOnlyResultSet) ReadOnlyResultSet.wrap(rs, (Statement) proxy, this);
+        lastRows = last;
+      }
+      return last;
     }
     if (result instanceof java.sql.ResultSetMetaData md) {
       return SizedResultSetMetaData.wrap(md);

@@ -119,9 +119,27 @@ final class JdbcBoundary implements InvocationHandler {
     return null;
   }
 
+  /** A value a call declared to return {@code declared} as callers may see it. */
+  Object handOut(Class<?> declared, Object value) {
+    return wrapResult(declared, value);
+  }
+
+  /** This object's proxy or the nearest one it was reached from that is a {@code type}. */
+  <T> T nearest(Class<T> type) {
+    for (JdbcBoundary b = this; b != null; b = b.parent) {
+      if (type.isInstance(b.proxy)) {
+        return type.cast(b.proxy);
+      }
+    }
+    return null;
+  }
+
   private Object wrapResult(Class<?> declared, Object result) {
     if (result == null) {
       return null;
+    }
+    if (result instanceof ReadOnlyResultSet rows) {
+      return rows.handedOutBy(this); // guards itself, without a proxy
     }
     Class<?> wrapAs = WRAP_AS.get(declared);
     if (wrapAs == Void.class) {

@@ -1,0 +1,85 @@
+package io.popoto.sql.calcite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.EnumerableDefaults;
+import org.apache.calcite.linq4j.JoinType;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.function.Function1;
+import org.apache.calcite.linq4j.function.Function2;
+import org.apache.calcite.linq4j.function.Predicate2;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The keyed batch join gives exactly Calcite's batched correlate's rows, in its order, for every
+ * join type it runs: random outer and inner rows with repeated and null keys, a residual
+ * condition beside the key equality, short last batches, inner sides that return rows of other
+ * batches (a stale index) or nothing.
+ */
+class KeyedBatchJoinTest {
+  private static final JoinType[] TYPES = {JoinType.INNER, JoinType.LEFT, JoinType.SEMI,
+      JoinType.ANTI};
+
+  @Test
+  void sameRowsInTheSameOrderAsCalcitesBatchedCorrelate() {
+    Random random = new Random(20261202L);
+    for (int round = 0; round < 400; round++) {
+      int batchSize = 1 + random.nextInt(7);
+      List<Object[]> outer = rows(random, random.nextInt(25), 6);
+      List<Object[]> innerPool = rows(random, random.nextInt(40), 6);
+      boolean residual = random.nextBoolean();
+      // the inner side: the pool's rows whose key some outer row of the batch has, plus, at
+      // random, a few that match none (what a stale index hands out)
+      long innerSeed = random.nextLong();
+      Function1<List<Object[]>, Enumerable<Object[]>> inner = batch -> {
+        Random r = new Random(innerSeed + batch.hashCode());
+        List<Object[]> out = new ArrayList<>();
+        for (Object[] row : innerPool) {
+          boolean wanted = batch.stream().anyMatch(o -> o[0] != null && o[0].equals(row[0]));
+          if (wanted || r.nextInt(5) == 0) {
+            out.add(row);
+          }
+        }
+        return Linq4j.asEnumerable(out);
+      };
+      Predicate2<Object[], Object[]> condition = (o, i) -> o[0] != null && o[0].equals(i[0])
+          && (!residual || (Integer) o[1] <= (Integer) i[1]);
+      Function2<Object[], Object[], String> selector = (o, i) -> Arrays.toString(o) + "|"
+          + (i == null ? "null" : Arrays.toString(i));
+      for (JoinType type : TYPES) {
+        List<String> calcite = EnumerableDefaults.correlateBatchJoin(type,
+            Linq4j.asEnumerable(outer), inner, selector, condition, batchSize).toList();
+        List<String> keyed = KeyedBatchJoin.join(type, Linq4j.asEnumerable(outer), inner,
+            selector, condition, batchSize, o -> o[0], i -> i[0]).toList();
+        assertEquals(calcite, keyed, "round " + round + ", " + type + ", batch " + batchSize);
+      }
+    }
+  }
+
+  @Test
+  void anEmptyOuterSideAsksTheInnerSideForNothing() {
+    int[] calls = {0};
+    List<String> rows = KeyedBatchJoin.<Object[], Object[], String>join(JoinType.LEFT,
+        Linq4j.asEnumerable(new ArrayList<Object[]>()), batch -> {
+          calls[0]++;
+          return Linq4j.emptyEnumerable();
+        }, (o, i) -> "x", (o, i) -> true, 100, o -> o[0], i -> i[0]).toList();
+    assertEquals(List.of(), rows);
+    assertEquals(0, calls[0]);
+  }
+
+  /** Rows of (key or null, a small number), keys drawn from a few values so they repeat. */
+  private static List<Object[]> rows(Random random, int n, int keys) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String key = random.nextInt(8) == 0 ? null : "k" + random.nextInt(keys);
+      rows.add(new Object[] {key, random.nextInt(4), i});
+    }
+    return rows;
+  }
+}
