@@ -3,7 +3,11 @@ package io.popoto.sql.calcite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.args.RawableFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -28,6 +32,8 @@ final class HashFetcher {
   private final RedisSource source;
   private final RowDecoder decoder;
   private final byte[][] fields;
+  /** The fields as Jedis's arguments, made once: Jedis wraps each byte[] per command. */
+  private final Object[] fieldArgs;
   private final List<byte[]> listSuffixes = new ArrayList<>();
   private final boolean streaming;
 
@@ -44,6 +50,10 @@ final class HashFetcher {
     this.fields = new byte[names.size()][];
     for (int i = 0; i < fields.length; i++) {
       fields[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
+    }
+    this.fieldArgs = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      fieldArgs[i] = RawableFactory.from(fields[i]);
     }
     for (io.popoto.sql.catalog.FieldDef f : decoder.listFields()) {
       listSuffixes.add(("::" + f.name()).getBytes(StandardCharsets.UTF_8));
@@ -91,7 +101,8 @@ final class HashFetcher {
   private List<CommandObject<?>> commands(byte[] key) {
     List<CommandObject<?>> out = new ArrayList<>(1 + listSuffixes.size());
     if (fields.length > 0) {
-      out.add(ReplyStream.COMMANDS.hmget(key, fields));
+      out.add(new CommandObject<>(new CommandArguments(Protocol.Command.HMGET).key(key)
+          .addObjects(fieldArgs), BuilderFactory.BINARY_LIST));
     } else if (listSuffixes.isEmpty()) {
       out.add(ReplyStream.COMMANDS.hlen(key)); // only _key selected: whether the hash exists
     }

@@ -2,6 +2,7 @@ package io.popoto.sql.calcite;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,7 +61,8 @@ public final class RedisSource implements AutoCloseable {
   private final AtomicLong roundTrips = new AtomicLong();
   private final Map<String, AtomicLong> commands = new ConcurrentHashMap<>();
   /** The connection each statement (by its cancel flag) is waiting on right now. */
-  private final Map<AtomicBoolean, Jedis> inFlight = new ConcurrentHashMap<>();
+  /** The connections each statement's reads wait on now (a read ahead and the reader's own). */
+  private final Map<AtomicBoolean, Set<Jedis>> inFlight = new ConcurrentHashMap<>();
 
   /** Plain TCP, or for {@code config.ssl()} TLS verified by the JVM's default truststore. */
   public RedisSource(Config config) {
@@ -195,11 +197,15 @@ public final class RedisSource implements AutoCloseable {
         if (cancel == null) {
           return step.apply(jedis);
         }
-        inFlight.put(cancel, jedis);
+        inFlight.computeIfAbsent(cancel, flag -> ConcurrentHashMap.newKeySet()).add(jedis);
         try {
           return step.apply(jedis);
         } finally {
-          inFlight.remove(cancel, jedis); // before the connection goes back to the pool
+          // before the connection goes back to the pool
+          inFlight.computeIfPresent(cancel, (flag, held) -> {
+            held.remove(jedis);
+            return held.isEmpty() ? null : held;
+          });
         }
       } catch (JedisException e) {
         Cancellation.check(cancel); // the wait was broken on purpose
@@ -227,13 +233,15 @@ public final class RedisSource implements AutoCloseable {
    */
   public void interrupt(AtomicBoolean cancel) {
     // atomic with the removal in read(): never breaks a connection another statement now uses
-    inFlight.computeIfPresent(cancel, (flag, jedis) -> {
-      try {
-        jedis.getConnection().forceDisconnect();
-      } catch (java.io.IOException | RuntimeException ignored) {
-        // already closed: the read fails anyway
+    inFlight.computeIfPresent(cancel, (flag, held) -> {
+      for (Jedis jedis : held) {
+        try {
+          jedis.getConnection().forceDisconnect();
+        } catch (java.io.IOException | RuntimeException ignored) {
+          // already closed: the read fails anyway
+        }
       }
-      return jedis;
+      return held;
     });
   }
 

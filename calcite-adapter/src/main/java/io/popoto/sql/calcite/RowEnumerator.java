@@ -2,15 +2,29 @@ package io.popoto.sql.calcite;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.linq4j.Enumerator;
 import redis.clients.jedis.Jedis;
 
 /**
  * Streams rows: pulls a batch of candidate keys, fetches their hashes in one pipeline (keys
- * without a hash are dropped there), and holds only that batch in memory. A pooled connection is
- * borrowed for each batch and returned before its rows are handed out, so nothing stays borrowed
- * when the consumer fails, stops early or never closes; the cancel flag is checked per batch.
+ * without a hash are dropped there), and holds only that batch in memory (and, with overlap,
+ * the next one). A pooled connection is borrowed for each batch and returned before its rows
+ * are handed out, so nothing stays borrowed when the consumer fails, stops early or never
+ * closes; the cancel flag is checked per batch.
+ *
+ * <p><b>Read ahead</b> (overlap). From the second batch on, the batch after the one handed out
+ * is read by a background task while the consumer works through the rows: without it Redis
+ * idles while Calcite and the application handle each batch ({@link #readAhead}). The task is
+ * one ordinary step on its own borrowed connection, so it too leaves nothing in flight or
+ * borrowed when it ends, and the consumer waits for it (a cancel or timeout stops that wait)
+ * before the next step, so the read's state is never touched by two threads at once.
  *
  * <p><b>Overlap</b> ({@code overlap=true}, the default). A sequential reader leaves Redis idle
  * while it decodes and the client idle while Redis works. Here, from the second batch on (a
@@ -27,7 +41,7 @@ import redis.clients.jedis.Jedis;
  *
  * and the next read starts with batch k+1's replies in memory and writes batch k+2's commands
  * before decoding them. Every reply is read before the connection goes back to the pool, so a
- * step never leaves a reply in flight between two calls of {@link #moveNext} (an abandoned
+ * step never leaves a reply in flight once it ends (an abandoned
  * ResultSet holds no connection, and a cancel, a timeout or a failure finds nothing half-read
  * to clean up beyond the step it interrupts: {@link ReplyStream#within} drains or discards).
  * At most two batches are held: the one handed out and the next one's replies. The commands
@@ -59,6 +73,10 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private Iterator<Object[]> batch = java.util.Collections.emptyIterator();
   private Object[] current;
   private boolean exhausted;
+  /** The next batch's rows, being read by a background task (overlap only), or null. */
+  private Future<List<Object[]>> readAhead;
+  /** {@link #emitted} when the running step began (a task must not read the live count). */
+  private long emittedAtStep;
 
   /**
    * @param rowLimit stop after this many rows; null for no limit
@@ -94,20 +112,81 @@ final class RowEnumerator implements Enumerator<Object[]> {
         emitted++;
         return true;
       }
-      if (exhausted || nothingLeft()) {
+      if (exhausted || readAhead == null && nothingLeft()) {
         exhausted = true;
         return false;
       }
       Cancellation.check(cancel);
-      List<Object[]> rows = source.read(this::nextBatch, cancel);
+      List<Object[]> rows;
+      if (readAhead != null) {
+        rows = awaitReadAhead();
+      } else {
+        emittedAtStep = emitted;
+        rows = source.read(this::nextBatch, cancel);
+      }
       if (rows == null) {
         exhausted = true;
         return false;
       }
       batches++;
       batch = rows.iterator();
+      readAhead(rows.size());
     }
   }
+
+  /**
+   * From the second batch on (a consumer that asks for a second batch is reading on), the
+   * batch after the one just handed out is read by a background task while the consumer works
+   * through this one: Redis answers it meanwhile, rather than idling until the consumer asks.
+   * The task is one ordinary step ({@link RedisSource#read}): it borrows a connection, reads the
+   * batch to its last reply and returns the connection, so nothing stays borrowed or in flight
+   * once it ends, whether or not the consumer ever comes back for the rows. One task at a time;
+   * the consumer waits for it before touching the read's state, so the two never share it.
+   */
+  private void readAhead(int handedOut) {
+    if (!fetcher.streaming() || batches < 2 || emitted + handedOut >= rowLimit || nothingLeft()) {
+      return;
+    }
+    emittedAtStep = emitted + handedOut;
+    readAhead = READ_AHEAD.submit(() -> source.read(this::nextBatch, cancel));
+  }
+
+  /** The batch read ahead; a cancel or timeout stops the wait (and breaks the task's read). */
+  private List<Object[]> awaitReadAhead() {
+    Future<List<Object[]>> task = readAhead;
+    try {
+      while (true) {
+        try {
+          List<Object[]> rows = task.get(20, TimeUnit.MILLISECONDS);
+          readAhead = null;
+          return rows;
+        } catch (TimeoutException stillReading) {
+          Cancellation.check(cancel);
+        }
+      }
+    } catch (ExecutionException e) {
+      readAhead = null;
+      exhausted = true;
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new PopotoReadException(cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Cancellation.canceled();
+    }
+  }
+
+  /** The background readers: daemon threads, made on demand, gone after a minute idle. */
+  private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(task -> {
+    Thread t = new Thread(task, "popoto-sql-read-ahead");
+    t.setDaemon(true);
+    return t;
+  });
 
   /** The next batch's rows, or null at the end; repeatable after a lost connection. */
   private List<Object[]> nextBatch(Jedis jedis) {
@@ -151,7 +230,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private List<Object[]> read(ReplyStream stream) {
     HashFetcher.Batch now = pending;
     boolean ahead = fetcher.streaming() && batches > 0
-        && emitted + now.keys.size() < rowLimit;
+        && emittedAtStep + now.keys.size() < rowLimit;
     KeySource.Ahead page = null;
     if (ahead && following == null && nextKeys == null && !keysDone) {
       page = keys.ahead(stream); // written first, so its reply is read first
@@ -206,7 +285,8 @@ final class RowEnumerator implements Enumerator<Object[]> {
 
   @Override
   public void close() {
-    // nothing is held between batches
+    // nothing is held between batches; a batch being read ahead ends on its own and is dropped
+    readAhead = null;
     batch = java.util.Collections.emptyIterator();
     exhausted = true;
   }

@@ -245,15 +245,18 @@ public final class ValueCodec {
   }
 
   private LocalDateTime utc(TemporalPayloads.Stamp stamp) {
+    // through the epoch second: withZoneSameInstant builds a ZonedDateTime and UTC's rules
+    // (a new ZoneRules each time) for every value of a full scan
+    LocalDateTime wall = stamp.wallClock();
     if (stamp.offset() != null) {
-      return stamp.wallClock().atOffset(stamp.offset())
-          .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      return LocalDateTime.ofEpochSecond(wall.toEpochSecond(stamp.offset()), wall.getNano(),
+          ZoneOffset.UTC);
     }
     if (line == FormatLine.V0_8 && naiveZone != null) {
-      return stamp.wallClock().atZone(naiveZone)
-          .withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      return LocalDateTime.ofEpochSecond(wall.atZone(naiveZone).toEpochSecond(),
+          wall.getNano(), ZoneOffset.UTC);
     }
-    return stamp.wallClock();
+    return wall;
   }
 
   /** A time with an offset is shifted to UTC, like datetimes; a naive time stays as written. */

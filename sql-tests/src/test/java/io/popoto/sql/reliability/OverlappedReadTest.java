@@ -223,4 +223,74 @@ class OverlappedReadTest {
       assertEquals(0, source(c).borrowed());
     }
   }
+
+  /**
+   * From the second batch on, the next batch is read by a background task while the
+   * application reads this one. A result set left open mid-stream holds nothing once that task
+   * ends (it reads its batch to the last reply and returns the connection by itself), and it
+   * reads no further than that: at most the batch read ahead and the one it sends ahead.
+   */
+  @Test
+  void anAbandonedResultSetsReadAheadEndsOnItsOwn() throws Exception {
+    try (Connection c = connect(true, null);
+        PreparedStatement ps = c.prepareStatement(PATHS.get(0)[0])) {
+      RedisSource source = source(c);
+      source.resetCounters();
+      ResultSet rs = ps.executeQuery(); // never closed
+      for (int i = 0; i < 30; i++) { // in the fifth batch of 7
+        assertTrue(rs.next());
+      }
+      // settled: nothing borrowed and no command sent for a while (the task may not have
+      // started when the consumer stopped)
+      long deadline = System.nanoTime() + BOUND.toNanos();
+      long hmgets = -1;
+      while (System.nanoTime() < deadline) {
+        long before = source.commandCount("HMGET");
+        Thread.sleep(150);
+        if (source.borrowed() == 0 && source.commandCount("HMGET") == before) {
+          hmgets = before;
+          break;
+        }
+      }
+      assertEquals(0, source.borrowed(), "borrowed after the read ahead ended");
+      Thread.sleep(200);
+      assertEquals(hmgets, source.commandCount("HMGET"), "nothing read after the task ended");
+      // 5 batches of 7 handed out (stale members among them), at most 2 more read ahead and
+      // sent ahead (a page of SSCAN is not exactly a batch): far from the 1,800 tweets
+      assertTrue(hmgets > 0 && hmgets <= 9 * 7, "read " + hmgets + " keys for 30 rows");
+      assertEquals(Reliability.USER_ROWS, Reliability.count(c, "SELECT COUNT(*) FROM \"User\""));
+    }
+  }
+
+  /**
+   * A frozen server while the application waits for the batch read ahead: the query timeout
+   * stops the wait and the task's read (57014), promptly, with nothing left borrowed.
+   */
+  @Test
+  void aTimeoutStopsTheWaitForABatchReadAhead() throws Exception {
+    try (Connection c = connect(true, null);
+        PreparedStatement ps = c.prepareStatement(PATHS.get(0)[0])) {
+      ps.setQueryTimeout(1);
+      ResultSet rs = ps.executeQuery();
+      for (int i = 0; i < 20; i++) { // the third batch: the fourth is being read ahead
+        assertTrue(rs.next());
+      }
+      redis.freeze();
+      try {
+        long start = System.nanoTime();
+        SQLException e = expectFailure("57014", BOUND, () -> drain(rs));
+        assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(),
+            "the timeout took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+      } finally {
+        redis.thaw();
+      }
+      long deadline = System.nanoTime() + BOUND.toNanos();
+      while (source(c).borrowed() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(0, source(c).borrowed(), "borrowed after the timeout");
+      assertEquals(Reliability.USER_ROWS, Reliability.count(c, "SELECT COUNT(*) FROM \"User\""));
+    }
+  }
 }
