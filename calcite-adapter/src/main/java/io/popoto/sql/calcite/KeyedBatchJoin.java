@@ -1,6 +1,7 @@
 package io.popoto.sql.calcite;
 
 import java.util.AbstractList;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,14 +35,36 @@ public final class KeyedBatchJoin {
       Function1<List<L>, Enumerable<R>> inner, Function2<L, R, T> selector,
       Predicate2<L, R> condition, int batchSize, Function1<L, Object> outerKey,
       Function1<R, Object> innerKey) {
+    return join(joinType, outer, inner, selector, condition, batchSize, outerKey, innerKey,
+        true);
+  }
+
+  /** @param readAhead whether later batches' inner sides may be read ahead */
+  public static <L, R, T> Enumerable<T> join(JoinType joinType, Enumerable<L> outer,
+      Function1<List<L>, Enumerable<R>> inner, Function2<L, R, T> selector,
+      Predicate2<L, R> condition, int batchSize, Function1<L, Object> outerKey,
+      Function1<R, Object> innerKey, boolean readAhead) {
     return new AbstractEnumerable<T>() {
       @Override
       public Enumerator<T> enumerator() {
         return new Batches<>(joinType, outer.enumerator(), inner, selector, condition,
-            batchSize, outerKey, innerKey);
+            batchSize, outerKey, innerKey, readAhead);
       }
     };
   }
+
+  /**
+   * Batches whose inner sides are read ahead, from the second batch on: each inner read is a
+   * round trip or more, and with one batch at a time a join of many batches waits for each in
+   * turn (Calcite's join is sequential too). Two later batches are read by background tasks
+   * ({@link ReadAhead}) while this one is joined, so their round trips overlap. Not after a
+   * batch whose inner side held more than {@value #LARGE_INNER} rows (three such batches in
+   * memory at once would be too many).
+   */
+  private static final int AHEAD = 2;
+  private static final int LARGE_INNER = 10_000;
+
+  private record Pending<L, R>(List<L> outer, java.util.concurrent.Future<List<R>> inner) {}
 
   private static final class Batches<L, R, T> implements Enumerator<T> {
     private final JoinType joinType;
@@ -64,10 +87,14 @@ public final class KeyedBatchJoin {
     private boolean matched;
     private boolean outerDone;
     private T current;
+    /** Later batches whose inner sides are being read ahead, in order. */
+    private final ArrayDeque<Pending<L, R>> ahead = new ArrayDeque<>();
+    private boolean readAhead;
+    private long batches;
 
     Batches(JoinType joinType, Enumerator<L> outer, Function1<List<L>, Enumerable<R>> inner,
         Function2<L, R, T> selector, Predicate2<L, R> condition, int batchSize,
-        Function1<L, Object> outerKey, Function1<R, Object> innerKey) {
+        Function1<L, Object> outerKey, Function1<R, Object> innerKey, boolean readAheadOn) {
       this.joinType = joinType;
       this.outer = outer;
       this.inner = inner;
@@ -76,6 +103,7 @@ public final class KeyedBatchJoin {
       this.batchSize = batchSize;
       this.outerKey = outerKey;
       this.innerKey = innerKey;
+      this.readAhead = readAheadOn;
     }
 
     @Override
@@ -137,39 +165,39 @@ public final class KeyedBatchJoin {
       outerRows.clear();
       innerRows.clear();
       byKey.clear();
-      while (!outerDone && outerRows.size() < batchSize) {
-        if (outer.moveNext()) {
-          outerRows.add(outer.current());
-        } else {
-          outerDone = true;
+      List<L> outerBatch;
+      List<R> innerBatch;
+      Pending<L, R> next = ahead.poll();
+      if (next != null) {
+        outerBatch = next.outer();
+        innerBatch = ReadAhead.await(next.inner(), null); // a cancel breaks the task's reads
+      } else {
+        outerBatch = takeOuter();
+        if (outerBatch.isEmpty()) {
+          return false;
         }
+        innerBatch = readInner(outerBatch);
       }
-      if (outerRows.isEmpty()) {
-        return false;
+      batches++;
+      if (innerBatch.size() > LARGE_INNER) {
+        readAhead = false; // rows in memory first: the next batches one at a time
       }
-      Enumerable<R> rows = inner.apply(new AbstractList<L>() {
-        @Override
-        public L get(int index) {
-          return index < outerRows.size() ? outerRows.get(index) : outerRows.get(0);
-        }
-
-        @Override
-        public int size() {
-          return batchSize;
-        }
-      });
-      if (rows != null) {
-        try (Enumerator<R> e = rows.enumerator()) {
-          while (e.moveNext()) {
-            R row = e.current();
-            Object key = innerKey.apply(row);
-            if (key != null) {
-              int at = innerRows.size();
-              byKey.merge(key, at, KeyedBatchJoin::append);
-            }
-            innerRows.add(row);
+      if (readAhead && batches >= 2) {
+        while (ahead.size() < AHEAD) {
+          List<L> later = takeOuter();
+          if (later.isEmpty()) {
+            break;
           }
+          ahead.add(new Pending<>(later, ReadAhead.start(() -> readInner(later))));
         }
+      }
+      outerRows.addAll(outerBatch);
+      for (R row : innerBatch) {
+        Object key = innerKey.apply(row);
+        if (key != null) {
+          byKey.merge(key, innerRows.size(), KeyedBatchJoin::append);
+        }
+        innerRows.add(row);
       }
       if (innerRows.isEmpty() && (joinType == JoinType.INNER || joinType == JoinType.SEMI)) {
         o = outerRows.size(); // nothing can match: the next batch
@@ -180,6 +208,43 @@ public final class KeyedBatchJoin {
       return true;
     }
 
+    /** The next batch of outer rows (empty at the end), a list of its own. */
+    private List<L> takeOuter() {
+      List<L> rows = new ArrayList<>(batchSize);
+      while (!outerDone && rows.size() < batchSize) {
+        if (outer.moveNext()) {
+          rows.add(outer.current());
+        } else {
+          outerDone = true;
+        }
+      }
+      return rows;
+    }
+
+    /** The inner rows for a batch of outer rows; may run on a read-ahead thread. */
+    private List<R> readInner(List<L> batch) {
+      Enumerable<R> rows = inner.apply(new AbstractList<L>() {
+        @Override
+        public L get(int index) {
+          return index < batch.size() ? batch.get(index) : batch.get(0);
+        }
+
+        @Override
+        public int size() {
+          return batchSize;
+        }
+      });
+      List<R> out = new ArrayList<>();
+      if (rows != null) {
+        try (Enumerator<R> e = rows.enumerator()) {
+          while (e.moveNext()) {
+            out.add(e.current());
+          }
+        }
+      }
+      return out;
+    }
+
     @Override
     public void reset() {
       throw new UnsupportedOperationException("reset");
@@ -187,6 +252,7 @@ public final class KeyedBatchJoin {
 
     @Override
     public void close() {
+      ahead.clear(); // the tasks end on their own, their connections returned
       outer.close();
       outerRows.clear();
       innerRows.clear();

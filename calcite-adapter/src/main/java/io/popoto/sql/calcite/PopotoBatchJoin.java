@@ -127,6 +127,7 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
         List<Expression> with = new ArrayList<>(args);
         with.add(outerKey);
         with.add(innerKey);
+        with.add(Expressions.constant(readsAhead(right)));
         replaced[0] = true;
         return Expressions.call(KEYED_JOIN, with);
       }
@@ -138,11 +139,25 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
 
   private static Method keyedJoin() {
     for (Method m : KeyedBatchJoin.class.getMethods()) {
-      if (m.getName().equals("join")) {
+      if (m.getName().equals("join") && m.getParameterCount() == 9) {
         return m;
       }
     }
     throw new IllegalStateException("KeyedBatchJoin.join");
+  }
+
+  /** Whether the inner side's reads overlap ({@code overlap}): then batches are read ahead. */
+  private static boolean readsAhead(RelNode input) {
+    if (input instanceof PopotoTableScan scan) {
+      PopotoTable table = scan.getTable().unwrap(PopotoTable.class);
+      return table != null && table.schema().options().overlap();
+    }
+    for (RelNode child : input.getInputs()) {
+      if (readsAhead(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -2,12 +2,7 @@ package io.popoto.sql.calcite;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.linq4j.Enumerator;
 import redis.clients.jedis.Jedis;
@@ -148,45 +143,20 @@ final class RowEnumerator implements Enumerator<Object[]> {
       return;
     }
     emittedAtStep = emitted + handedOut;
-    readAhead = READ_AHEAD.submit(() -> source.read(this::nextBatch, cancel));
+    readAhead = ReadAhead.start(() -> source.read(this::nextBatch, cancel));
   }
 
   /** The batch read ahead; a cancel or timeout stops the wait (and breaks the task's read). */
   private List<Object[]> awaitReadAhead() {
     Future<List<Object[]>> task = readAhead;
+    readAhead = null;
     try {
-      while (true) {
-        try {
-          List<Object[]> rows = task.get(20, TimeUnit.MILLISECONDS);
-          readAhead = null;
-          return rows;
-        } catch (TimeoutException stillReading) {
-          Cancellation.check(cancel);
-        }
-      }
-    } catch (ExecutionException e) {
-      readAhead = null;
+      return ReadAhead.await(task, cancel);
+    } catch (RuntimeException | Error e) {
       exhausted = true;
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new PopotoReadException(cause.getMessage(), cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw Cancellation.canceled();
+      throw e;
     }
   }
-
-  /** The background readers: daemon threads, made on demand, gone after a minute idle. */
-  private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(task -> {
-    Thread t = new Thread(task, "popoto-sql-read-ahead");
-    t.setDaemon(true);
-    return t;
-  });
 
   /** The next batch's rows, or null at the end; repeatable after a lost connection. */
   private List<Object[]> nextBatch(Jedis jedis) {

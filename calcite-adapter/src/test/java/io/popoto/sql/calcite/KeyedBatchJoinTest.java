@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The keyed batch join gives exactly Calcite's batched correlate's rows, in its order, for every
  * join type it runs: random outer and inner rows with repeated and null keys, a residual
  * condition beside the key equality, short last batches, inner sides that return rows of other
- * batches (a stale index) or nothing.
+ * batches (a stale index) or nothing; with later batches' inner sides read ahead on other
+ * threads or not.
  */
 class KeyedBatchJoinTest {
   private static final JoinType[] TYPES = {JoinType.INNER, JoinType.LEFT, JoinType.SEMI,
@@ -54,9 +55,12 @@ class KeyedBatchJoinTest {
       for (JoinType type : TYPES) {
         List<String> calcite = EnumerableDefaults.correlateBatchJoin(type,
             Linq4j.asEnumerable(outer), inner, selector, condition, batchSize).toList();
-        List<String> keyed = KeyedBatchJoin.join(type, Linq4j.asEnumerable(outer), inner,
-            selector, condition, batchSize, o -> o[0], i -> i[0]).toList();
-        assertEquals(calcite, keyed, "round " + round + ", " + type + ", batch " + batchSize);
+        for (boolean readAhead : new boolean[] {false, true}) {
+          List<String> keyed = KeyedBatchJoin.join(type, Linq4j.asEnumerable(outer), inner,
+              selector, condition, batchSize, o -> o[0], i -> i[0], readAhead).toList();
+          assertEquals(calcite, keyed, "round " + round + ", " + type + ", batch " + batchSize
+              + (readAhead ? ", read ahead" : ""));
+        }
       }
     }
   }
