@@ -293,4 +293,42 @@ class OverlappedReadTest {
       assertEquals(Reliability.USER_ROWS, Reliability.count(c, "SELECT COUNT(*) FROM \"User\""));
     }
   }
+
+  /**
+   * A batched join reads its later batches' inner sides ahead on other threads; a frozen server
+   * while those reads wait: the query timeout stops the query (57014) promptly, nothing stays
+   * borrowed once the reads are broken, and the Connection answers the join again afterwards.
+   */
+  @Test
+  void aTimeoutStopsAJoinWhoseInnerSidesAreReadAhead() throws Exception {
+    String[] join = PATHS.get(8);
+    List<List<Object>> expected;
+    try (Connection sequential = connect(false, null)) {
+      expected = run(sequential, join).rows();
+    }
+    assertTrue(expected.size() > 300, "a join of several batches: " + expected.size());
+    try (Connection c = connect(true, null);
+        PreparedStatement ps = c.prepareStatement(join[0])) {
+      ps.setQueryTimeout(1);
+      ResultSet rs = ps.executeQuery();
+      for (int i = 0; i < 150; i++) { // the second batch of 100: the next two are read ahead
+        assertTrue(rs.next());
+      }
+      redis.freeze();
+      try {
+        long start = System.nanoTime();
+        SQLException e = expectFailure("57014", BOUND, () -> drain(rs));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(),
+            "the timeout took " + (System.nanoTime() - start) / 1_000_000 + " ms: " + e);
+      } finally {
+        redis.thaw();
+      }
+      long deadline = System.nanoTime() + BOUND.toNanos();
+      while (source(c).borrowed() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(0, source(c).borrowed(), "borrowed after the timeout");
+      assertEquals(expected, run(c, join).rows());
+    }
+  }
 }
