@@ -11,9 +11,10 @@ import org.msgpack.core.MessageUnpacker;
 import org.msgpack.core.buffer.ArrayBufferInput;
 
 /**
- * Reads a scalar or envelope column value (str, int, float, bool, bytes, relationship key,
- * Decimal, date, time, datetime, DataFrame) straight from its msgpack bytes with the streaming
- * unpacker: no value tree, no map for an envelope. A full scan decodes several of these per
+ * Reads a scalar, list, dict or envelope column value (str, int, float, bool, bytes,
+ * relationship key, list and dict as JSON text, Decimal, date, time, datetime, DataFrame)
+ * straight from its msgpack bytes with the streaming unpacker: no value tree, no map for an
+ * envelope. A full scan decodes several of these per
  * row, and the tree was most of their cost (docs/performance.md).
  *
  * <p>Only the well-formed shapes Popoto writes are read here. Anything else (a type that does
@@ -75,7 +76,7 @@ final class DirectValues {
 
   private static boolean direct(ValueType type) {
     switch (type) {
-      case LIST: case DICT: case SET: case TUPLE: case GEO: return false; // JSON from a tree
+      case SET: case TUPLE: case GEO: return false; // sorted, or envelopes: from a tree
       default: return true;
     }
   }
@@ -99,6 +100,10 @@ final class DirectValues {
         return found == org.msgpack.value.ValueType.INTEGER ? (double) in.unpackLong() : UNDECIDED;
       case BOOL:
         return found == org.msgpack.value.ValueType.BOOLEAN ? in.unpackBoolean() : UNDECIDED;
+      case LIST: // JSON text written as the array is read
+        return found == org.msgpack.value.ValueType.ARRAY ? JsonText.streamed(in) : UNDECIDED;
+      case DICT:
+        return found == org.msgpack.value.ValueType.MAP ? JsonText.streamed(in) : UNDECIDED;
       default:
         if (found != org.msgpack.value.ValueType.MAP) {
           return UNDECIDED;

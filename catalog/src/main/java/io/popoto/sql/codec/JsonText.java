@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,7 +14,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import org.msgpack.core.ExtensionTypeHeader;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ArrayValue;
 import org.msgpack.value.Value;
 
@@ -28,12 +33,28 @@ final class JsonText {
 
   private JsonText() {}
 
+  /**
+   * The JSON text of a value tree: packed again and read the one way below, so that a list
+   * read straight from its reply bytes ({@link DirectValues}) and one read through a tree (a
+   * fallback, a tuple's payload, a capped list's item, a set's element) are written alike.
+   */
   static String of(Value value) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      writeValue(g, value);
+    try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+      packer.packValue(value);
+      packer.flush();
+      try (MessageUnpacker in = MessagePack.newDefaultUnpacker(packer.toByteArray())) {
+        return streamed(in);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The JSON text of the unpacker's next value, read without building a value tree. */
+  static String streamed(MessageUnpacker in) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      writeValue(g, in);
     }
     return out.toString();
   }
@@ -46,7 +67,7 @@ final class JsonText {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartArray();
       for (Value v : elements) {
-        writeValue(g, v);
+        g.writeRawValue(of(v));
       }
       g.writeEndArray();
     } catch (IOException e) {
@@ -55,51 +76,68 @@ final class JsonText {
     return out.toString();
   }
 
-  private static void writeValue(JsonGenerator g, Value v) throws IOException {
-    switch (v.getValueType()) {
-      case NIL -> g.writeNull();
-      case BOOLEAN -> g.writeBoolean(v.asBooleanValue().getBoolean());
+  private static void writeValue(JsonGenerator g, MessageUnpacker in) throws IOException {
+    MessageFormat format = in.getNextFormat();
+    switch (format.getValueType()) {
+      case NIL -> {
+        in.unpackNil();
+        g.writeNull();
+      }
+      case BOOLEAN -> g.writeBoolean(in.unpackBoolean());
       case INTEGER -> {
-        if (v.asIntegerValue().isInLongRange()) {
-          g.writeNumber(v.asIntegerValue().toLong());
+        if (format == MessageFormat.UINT64) {
+          BigInteger big = in.unpackBigInteger();
+          if (big.bitLength() < 64) {
+            g.writeNumber(big.longValue());
+          } else {
+            g.writeNumber(big);
+          }
         } else {
-          g.writeNumber(v.asIntegerValue().toBigInteger());
+          g.writeNumber(in.unpackLong());
         }
       }
-      case FLOAT -> g.writeNumber(v.asFloatValue().toDouble());
-      case STRING -> g.writeString(lenientText(v.asRawValue().asByteArray()));
-      case BINARY -> g.writeString(base64(v.asRawValue().asByteArray()));
+      case FLOAT -> g.writeNumber(in.unpackDouble());
+      case STRING -> g.writeString(lenientText(in.readPayload(in.unpackRawStringHeader())));
+      case BINARY -> g.writeString(base64(in.readPayload(in.unpackBinaryHeader())));
       case ARRAY -> {
+        int n = in.unpackArrayHeader();
         g.writeStartArray();
-        for (Value e : v.asArrayValue()) {
-          writeValue(g, e);
+        for (int i = 0; i < n; i++) {
+          writeValue(g, in);
         }
         g.writeEndArray();
       }
       case MAP -> {
+        int n = in.unpackMapHeader();
         g.writeStartObject();
-        for (Map.Entry<Value, Value> e : v.asMapValue().entrySet()) {
-          g.writeFieldName(keyText(e.getKey()));
-          writeValue(g, e.getValue());
+        for (int i = 0; i < n; i++) {
+          g.writeFieldName(keyText(in));
+          writeValue(g, in);
         }
         g.writeEndObject();
       }
-      default -> g.writeString(base64(v.asExtensionValue().getData()));
+      default -> {
+        ExtensionTypeHeader ext = in.unpackExtensionTypeHeader();
+        g.writeString(base64(in.readPayload(ext.getLength())));
+      }
     }
   }
 
-  private static String keyText(Value k) {
-    switch (k.getValueType()) {
-      case STRING: return lenientText(k.asRawValue().asByteArray());
+  private static String keyText(MessageUnpacker in) throws IOException {
+    switch (in.getNextFormat().getValueType()) {
+      case STRING: return lenientText(in.readPayload(in.unpackRawStringHeader()));
       case BINARY: {
-        String text = strictText(k.asRawValue().asByteArray());
-        return text != null ? text : base64(k.asRawValue().asByteArray());
+        byte[] raw = in.readPayload(in.unpackBinaryHeader());
+        String text = strictText(raw);
+        return text != null ? text : base64(raw);
       }
-      case INTEGER: return k.asIntegerValue().toBigInteger().toString();
-      case FLOAT: return jsonFloatKey(k.asFloatValue().toDouble());
-      case BOOLEAN: return k.asBooleanValue().getBoolean() ? "true" : "false";
-      case NIL: return "null";
-      default: return of(k);
+      case INTEGER: return in.unpackBigInteger().toString();
+      case FLOAT: return jsonFloatKey(in.unpackDouble());
+      case BOOLEAN: return in.unpackBoolean() ? "true" : "false";
+      case NIL:
+        in.unpackNil();
+        return "null";
+      default: return of(in.unpackValue()); // an array, map or extension as a key: its JSON
     }
   }
 

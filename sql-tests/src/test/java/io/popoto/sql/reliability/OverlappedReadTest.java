@@ -285,11 +285,7 @@ class OverlappedReadTest {
       } finally {
         redis.thaw();
       }
-      long deadline = System.nanoTime() + BOUND.toNanos();
-      while (source(c).borrowed() > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-      assertEquals(0, source(c).borrowed(), "borrowed after the timeout");
+      Reliability.assertNothingBorrowed(c, BOUND, "borrowed after the timeout");
       assertEquals(Reliability.USER_ROWS, Reliability.count(c, "SELECT COUNT(*) FROM \"User\""));
     }
   }
@@ -323,11 +319,7 @@ class OverlappedReadTest {
       } finally {
         redis.thaw();
       }
-      long deadline = System.nanoTime() + BOUND.toNanos();
-      while (source(c).borrowed() > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-      assertEquals(0, source(c).borrowed(), "borrowed after the timeout");
+      Reliability.assertNothingBorrowed(c, BOUND, "borrowed after the timeout");
       assertEquals(expected, run(c, join).rows());
     }
   }

@@ -111,11 +111,8 @@ class ReleaseOnFailureTest {
         } // else: left open, never read further
         // the batch being read ahead (from the second batch on) ends by itself and gives its
         // connection back; nothing else may stay out
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-        while (source(c).borrowed() > 0 && System.nanoTime() < deadline) {
-          Thread.sleep(2);
-        }
-        assertEquals(0, source(c).borrowed(), "borrowed after result set " + i);
+        Reliability.assertNothingBorrowed(c, Duration.ofSeconds(5),
+            "borrowed after result set " + i);
       }
       assertWorks(c);
     }

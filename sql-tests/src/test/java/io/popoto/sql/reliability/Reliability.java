@@ -37,6 +37,21 @@ final class Reliability {
   }
 
   /** Small timeouts and batches, so failures show up fast and mid-stream. */
+  /**
+   * Waits (up to {@code within}) until nothing is borrowed from the Connection's pool, then
+   * asserts it: a batch read ahead ends by itself within one batch's time and returns its
+   * connection, so "nothing borrowed" holds once the reads that were under way have ended.
+   */
+  static void assertNothingBorrowed(Connection c, Duration within, String what)
+      throws Exception {
+    RedisSource source = source(c);
+    long deadline = System.nanoTime() + within.toNanos();
+    while (source.borrowed() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
+    assertEquals(0, source.borrowed(), what);
+  }
+
   static String url(ControlledRedis redis, String extra) {
     return "jdbc:popoto:redis://" + redis.address() + "?catalog=" + CATALOG
         + "&socketTimeout=1&connectTimeout=1&batchSize=20" + extra;

@@ -1,0 +1,65 @@
+package io.popoto.sql.codec;
+
+import static io.popoto.sql.codec.MsgpackBytes.bytes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.popoto.sql.catalog.Catalog;
+import io.popoto.sql.catalog.FieldClass;
+import io.popoto.sql.catalog.FieldDef;
+import io.popoto.sql.catalog.FormatLine;
+import io.popoto.sql.catalog.ValueType;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON text of list and dict columns, pinned value for value: whether read straight from
+ * the bytes or through a value tree, every msgpack type as an element and as a map key
+ * (Python's json.dumps key rules), nesting, 64-bit unsigned integers, float32, invalid UTF-8,
+ * bin and extension values.
+ */
+class JsonTextTest {
+  private final ValueCodec codec = new ValueCodec(new Catalog(FormatLine.NEWEST, null,
+      List.of()));
+
+  private String decoded(ValueType type, byte[] msgpack) throws Exception {
+    FieldDef field = new FieldDef("f", FieldClass.FIELD, type, true, null, List.of(), null,
+        null, false, null);
+    String direct = (String) codec.decode("Order:1", field, msgpack);
+    assertEquals(direct, codec.decodeTree("Order:1", field, msgpack), "tree and direct");
+    return direct;
+  }
+
+  @Test
+  void listsAndDictsAreWrittenAsPythonsJsonDumpsWouldReadThem() throws Exception {
+    assertEquals("[1,2.5,\"a\",null,true,-7]", decoded(ValueType.LIST, bytes(p -> p
+        .packArrayHeader(6).packInt(1).packDouble(2.5).packString("a").packNil()
+        .packBoolean(true).packInt(-7))));
+    assertEquals("[18446744073709551615,9223372036854775807,0.10000000149011612]",
+        decoded(ValueType.LIST, bytes(p -> p.packArrayHeader(3)
+            .packBigInteger(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE))
+            .packLong(Long.MAX_VALUE).packFloat(0.1f))));
+    assertEquals("[[],[{\"x\":[1]}],\"Zürich 東京 😀\"]", decoded(ValueType.LIST, bytes(p -> p
+        .packArrayHeader(3).packArrayHeader(0).packArrayHeader(1).packMapHeader(1)
+        .packString("x").packArrayHeader(1).packInt(1).packString("Zürich 東京 😀"))));
+    assertEquals("[\"\uFFFD(\",\"YWJj\",\"AQ==\"]", decoded(ValueType.LIST, bytes(p -> p
+        .packArrayHeader(3).packRawStringHeader(2).writePayload(new byte[] {(byte) 0xc3, 0x28})
+        .packBinaryHeader(3).writePayload("abc".getBytes())
+        .packExtensionTypeHeader((byte) 1, 1).writePayload(new byte[] {1}))));
+    assertEquals("{\"a\":1,\"2\":\"x\",\"1.5\":[1],\"true\":null,\"null\":false,"
+        + "\"k\":\"/w==\",\"/w==\":0,\"[1,2]\":3,\"-1\":{}}", decoded(ValueType.DICT,
+            bytes(p -> p.packMapHeader(9).packString("a").packInt(1)
+                .packInt(2).packString("x")
+                .packDouble(1.5).packArrayHeader(1).packInt(1)
+                .packBoolean(true).packNil()
+                .packNil().packBoolean(false)
+                .packBinaryHeader(1).writePayload("k".getBytes())
+                .packBinaryHeader(1).writePayload(new byte[] {(byte) 0xff})
+                .packBinaryHeader(1).writePayload(new byte[] {(byte) 0xff}).packInt(0)
+                .packArrayHeader(2).packInt(1).packInt(2).packInt(3)
+                .packInt(-1).packMapHeader(0))));
+    assertEquals("{\"NaN\":1,\"Infinity\":2,\"1e+20\":3}", decoded(ValueType.DICT,
+        bytes(p -> p.packMapHeader(3).packDouble(Double.NaN).packInt(1)
+            .packDouble(Double.POSITIVE_INFINITY).packInt(2).packDouble(1e20).packInt(3))));
+  }
+}
