@@ -256,9 +256,9 @@ final class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public java.math.BigDecimal getBigDecimal(int column, int a1) throws SQLException {
+  public java.math.BigDecimal getBigDecimal(int column, int scale) throws SQLException {
     try {
-      return rows.getBigDecimal(column, a1);
+      return rows.getBigDecimal(column, scale);
     } catch (Throwable e) {
       throw failed("getBigDecimal", e);
     }
@@ -400,9 +400,9 @@ final class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public java.math.BigDecimal getBigDecimal(String label, int a1) throws SQLException {
+  public java.math.BigDecimal getBigDecimal(String label, int scale) throws SQLException {
     try {
-      return rows.getBigDecimal(label, a1);
+      return rows.getBigDecimal(label, scale);
     } catch (Throwable e) {
       throw failed("getBigDecimal", e);
     }
@@ -652,18 +652,18 @@ final class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public boolean absolute(int column) throws SQLException {
+  public boolean absolute(int row) throws SQLException {
     try {
-      return rows.absolute(column);
+      return rows.absolute(row);
     } catch (Throwable e) {
       throw failed("absolute", e);
     }
   }
 
   @Override
-  public boolean relative(int column) throws SQLException {
+  public boolean relative(int offset) throws SQLException {
     try {
-      return rows.relative(column);
+      return rows.relative(offset);
     } catch (Throwable e) {
       throw failed("relative", e);
     }
@@ -679,9 +679,9 @@ final class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public void setFetchDirection(int column) throws SQLException {
+  public void setFetchDirection(int direction) throws SQLException {
     try {
-      rows.setFetchDirection(column);
+      rows.setFetchDirection(direction);
     } catch (Throwable e) {
       throw failed("setFetchDirection", e);
     }
@@ -697,9 +697,9 @@ final class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public void setFetchSize(int column) throws SQLException {
+  public void setFetchSize(int size) throws SQLException {
     try {
-      rows.setFetchSize(column);
+      rows.setFetchSize(size);
     } catch (Throwable e) {
       throw failed("setFetchSize", e);
     }
@@ -990,9 +990,9 @@ final class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public Object getObject(int column, java.util.Map<String, Class<?>> a1) throws SQLException {
+  public Object getObject(int column, java.util.Map<String, Class<?>> map) throws SQLException {
     try {
-      return handOut(Object.class, rows.getObject(column, a1));
+      return handOut(Object.class, rows.getObject(column, map));
     } catch (Throwable e) {
       throw failed("getObject", e);
     }
@@ -1035,9 +1035,9 @@ final class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public Object getObject(String label, java.util.Map<String, Class<?>> a1) throws SQLException {
+  public Object getObject(String label, java.util.Map<String, Class<?>> map) throws SQLException {
     try {
-      return handOut(Object.class, rows.getObject(label, a1));
+      return handOut(Object.class, rows.getObject(label, map));
     } catch (Throwable e) {
       throw failed("getObject", e);
     }
@@ -1080,54 +1080,54 @@ final class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public Date getDate(int column, java.util.Calendar a1) throws SQLException {
+  public Date getDate(int column, java.util.Calendar calendar) throws SQLException {
     try {
-      return rows.getDate(column, a1);
+      return rows.getDate(column, calendar);
     } catch (Throwable e) {
       throw failed("getDate", e);
     }
   }
 
   @Override
-  public Date getDate(String label, java.util.Calendar a1) throws SQLException {
+  public Date getDate(String label, java.util.Calendar calendar) throws SQLException {
     try {
-      return rows.getDate(label, a1);
+      return rows.getDate(label, calendar);
     } catch (Throwable e) {
       throw failed("getDate", e);
     }
   }
 
   @Override
-  public Time getTime(int column, java.util.Calendar a1) throws SQLException {
+  public Time getTime(int column, java.util.Calendar calendar) throws SQLException {
     try {
-      return rows.getTime(column, a1);
+      return rows.getTime(column, calendar);
     } catch (Throwable e) {
       throw failed("getTime", e);
     }
   }
 
   @Override
-  public Time getTime(String label, java.util.Calendar a1) throws SQLException {
+  public Time getTime(String label, java.util.Calendar calendar) throws SQLException {
     try {
-      return rows.getTime(label, a1);
+      return rows.getTime(label, calendar);
     } catch (Throwable e) {
       throw failed("getTime", e);
     }
   }
 
   @Override
-  public Timestamp getTimestamp(int column, java.util.Calendar a1) throws SQLException {
+  public Timestamp getTimestamp(int column, java.util.Calendar calendar) throws SQLException {
     try {
-      return rows.getTimestamp(column, a1);
+      return rows.getTimestamp(column, calendar);
     } catch (Throwable e) {
       throw failed("getTimestamp", e);
     }
   }
 
   @Override
-  public Timestamp getTimestamp(String label, java.util.Calendar a1) throws SQLException {
+  public Timestamp getTimestamp(String label, java.util.Calendar calendar) throws SQLException {
     try {
-      return rows.getTimestamp(label, a1);
+      return rows.getTimestamp(label, calendar);
     } catch (Throwable e) {
       throw failed("getTimestamp", e);
     }
@@ -1480,18 +1480,18 @@ final class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public <T> T getObject(int column, Class<T> a1) throws SQLException {
+  public <T> T getObject(int column, Class<T> type) throws SQLException {
     try {
-      return a1.cast(handOut(Object.class, rows.getObject(column, a1)));
+      return type.cast(handOut(Object.class, rows.getObject(column, type)));
     } catch (Throwable e) {
       throw failed("getObject", e);
     }
   }
 
   @Override
-  public <T> T getObject(String label, Class<T> a1) throws SQLException {
+  public <T> T getObject(String label, Class<T> type) throws SQLException {
     try {
-      return a1.cast(handOut(Object.class, rows.getObject(label, a1)));
+      return type.cast(handOut(Object.class, rows.getObject(label, type)));
     } catch (Throwable e) {
       throw failed("getObject", e);
     }
