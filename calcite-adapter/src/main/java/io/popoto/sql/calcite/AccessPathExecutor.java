@@ -486,7 +486,6 @@ final class AccessPathExecutor {
     }
   }
 
-  /** The members of each set, in one pipelined round trip (none for no sets). */
   /**
    * The members of each set, in one pipelined round trip (none for no sets), as Redis lists
    * them: raw replies, since Jedis would build a HashSet of every reply that is only read once.
@@ -505,8 +504,8 @@ final class AccessPathExecutor {
     table.schema().source().recordCommand("SMEMBERS", setKeys.size());
     List<List<String>> sets = new ArrayList<>();
     for (int i = 0; i < replies.size(); i++) {
-      java.util.Collection<?> members = (java.util.Collection<?>) RedisReplies.get(table.schema().source(), replies.get(i),
-          "SMEMBERS", setKeys.get(i));
+      java.util.Collection<?> members = (java.util.Collection<?>) RedisReplies.get(
+          table.schema().source(), replies.get(i), "SMEMBERS", setKeys.get(i));
       List<String> texts = new ArrayList<>(members.size());
       for (Object m : members) {
         texts.add(SafeEncoder.encode((byte[]) m));

@@ -6,9 +6,9 @@ import java.util.List;
 import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.args.RawableFactory;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -31,9 +31,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
 final class HashFetcher {
   private final RedisSource source;
   private final RowDecoder decoder;
-  private final byte[][] fields;
-  /** The fields as Jedis's arguments, made once: Jedis wraps each byte[] per command. */
-  private final Object[] fieldArgs;
+  /** The fields to HMGET as Jedis's arguments, made once: Jedis wraps a byte[] per command. */
+  private final Object[] fields;
   private final List<byte[]> listSuffixes = new ArrayList<>();
   private final boolean streaming;
 
@@ -47,13 +46,9 @@ final class HashFetcher {
     this.decoder = decoder;
     this.streaming = streaming;
     List<String> names = decoder.hashFields();
-    this.fields = new byte[names.size()][];
+    this.fields = new Object[names.size()];
     for (int i = 0; i < fields.length; i++) {
-      fields[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
-    }
-    this.fieldArgs = new Object[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      fieldArgs[i] = RawableFactory.from(fields[i]);
+      fields[i] = RawableFactory.from(names.get(i).getBytes(StandardCharsets.UTF_8));
     }
     for (io.popoto.sql.catalog.FieldDef f : decoder.listFields()) {
       listSuffixes.add(("::" + f.name()).getBytes(StandardCharsets.UTF_8));
@@ -102,7 +97,7 @@ final class HashFetcher {
     List<CommandObject<?>> out = new ArrayList<>(1 + listSuffixes.size());
     if (fields.length > 0) {
       out.add(new CommandObject<>(new CommandArguments(Protocol.Command.HMGET).key(key)
-          .addObjects(fieldArgs), BuilderFactory.BINARY_LIST));
+          .addObjects(fields), BuilderFactory.BINARY_LIST));
     } else if (listSuffixes.isEmpty()) {
       out.add(ReplyStream.COMMANDS.hlen(key)); // only _key selected: whether the hash exists
     }

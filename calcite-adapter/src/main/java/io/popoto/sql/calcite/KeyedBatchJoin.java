@@ -31,14 +31,6 @@ public final class KeyedBatchJoin {
   private KeyedBatchJoin() {
   }
 
-  public static <L, R, T> Enumerable<T> join(JoinType joinType, Enumerable<L> outer,
-      Function1<List<L>, Enumerable<R>> inner, Function2<L, R, T> selector,
-      Predicate2<L, R> condition, int batchSize, Function1<L, Object> outerKey,
-      Function1<R, Object> innerKey) {
-    return join(joinType, outer, inner, selector, condition, batchSize, outerKey, innerKey,
-        true);
-  }
-
   /** @param readAhead whether later batches' inner sides may be read ahead */
   public static <L, R, T> Enumerable<T> join(JoinType joinType, Enumerable<L> outer,
       Function1<List<L>, Enumerable<R>> inner, Function2<L, R, T> selector,
@@ -76,8 +68,8 @@ public final class KeyedBatchJoin {
     private final Function1<L, Object> outerKey;
     private final Function1<R, Object> innerKey;
 
-    private final List<L> outerRows = new ArrayList<>();
-    private final List<R> innerRows = new ArrayList<>();
+    private List<L> outerRows = List.of();
+    private List<R> innerRows = List.of();
     /** Inner rows' positions by key; a key with one row (the usual case) maps to an Integer. */
     private final Map<Object, Object> byKey = new HashMap<>();
     /** The outer row being matched, its candidates, and the next candidate to test. */
@@ -162,8 +154,6 @@ public final class KeyedBatchJoin {
     }
 
     private boolean nextBatch() {
-      outerRows.clear();
-      innerRows.clear();
       byKey.clear();
       List<L> outerBatch;
       List<R> innerBatch;
@@ -191,13 +181,13 @@ public final class KeyedBatchJoin {
           ahead.add(new Pending<>(later, ReadAhead.start(() -> readInner(later))));
         }
       }
-      outerRows.addAll(outerBatch);
-      for (R row : innerBatch) {
-        Object key = innerKey.apply(row);
+      outerRows = outerBatch;
+      innerRows = innerBatch;
+      for (int i = 0; i < innerRows.size(); i++) {
+        Object key = innerKey.apply(innerRows.get(i));
         if (key != null) {
-          byKey.merge(key, innerRows.size(), KeyedBatchJoin::append);
+          byKey.merge(key, i, KeyedBatchJoin::append);
         }
-        innerRows.add(row);
       }
       if (innerRows.isEmpty() && (joinType == JoinType.INNER || joinType == JoinType.SEMI)) {
         o = outerRows.size(); // nothing can match: the next batch
@@ -254,8 +244,8 @@ public final class KeyedBatchJoin {
     public void close() {
       ahead.clear(); // the tasks end on their own, their connections returned
       outer.close();
-      outerRows.clear();
-      innerRows.clear();
+      outerRows = List.of();
+      innerRows = List.of();
       byKey.clear();
     }
   }

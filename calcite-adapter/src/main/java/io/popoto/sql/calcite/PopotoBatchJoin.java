@@ -11,8 +11,8 @@ import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.tree.BlockStatement;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -20,8 +20,8 @@ import org.apache.calcite.linq4j.tree.FunctionExpression;
 import org.apache.calcite.linq4j.tree.MethodCallExpression;
 import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.linq4j.tree.Shuttle;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
@@ -81,6 +81,7 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
+    String match = matchTerm();
     List<String> names = new ArrayList<>();
     for (CorrelationId c : variablesSet) {
       names.add(c.getName());
@@ -92,7 +93,7 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
         .item("outer", names.get(0) + ".." + names.get(names.size() - 1) + " (" + names.size()
             + " rows)")
         .item("batchSize", variablesSet.size())
-        .itemIf("match", matchTerm(), keyColumns() != null);
+        .itemIf("match", match, match != null);
   }
 
   /**
@@ -139,7 +140,7 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
 
   private static Method keyedJoin() {
     for (Method m : KeyedBatchJoin.class.getMethods()) {
-      if (m.getName().equals("join") && m.getParameterCount() == 9) {
+      if (m.getName().equals("join")) {
         return m;
       }
     }

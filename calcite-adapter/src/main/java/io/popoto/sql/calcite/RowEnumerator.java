@@ -39,7 +39,8 @@ import redis.clients.jedis.Jedis;
  * step never leaves a reply in flight once it ends (an abandoned
  * ResultSet holds no connection, and a cancel, a timeout or a failure finds nothing half-read
  * to clean up beyond the step it interrupts: {@link ReplyStream#within} drains or discards).
- * At most two batches are held: the one handed out and the next one's replies. The commands
+ * At most three batches are held: the one handed out, the one read ahead and the next one's
+ * replies. The commands
  * and round trips counted are the sequential reader's (a batch still counts as one round trip).
  * Key sources that can only tell their next batch with a blocking read ({@link
  * KeySource#ahead} null) are read as before, each batch still decoded as its replies arrive.

@@ -72,7 +72,7 @@ class KeyedBatchJoinTest {
         Linq4j.asEnumerable(new ArrayList<Object[]>()), batch -> {
           calls[0]++;
           return Linq4j.emptyEnumerable();
-        }, (o, i) -> "x", (o, i) -> true, 100, o -> o[0], i -> i[0]).toList();
+        }, (o, i) -> "x", (o, i) -> true, 100, o -> o[0], i -> i[0], true).toList();
     assertEquals(List.of(), rows);
     assertEquals(0, calls[0]);
   }

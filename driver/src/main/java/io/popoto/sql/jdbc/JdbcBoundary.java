@@ -99,29 +99,14 @@ final class JdbcBoundary implements InvocationHandler {
     }
     if ((name.equals("getConnection") || name.equals("getStatement"))
         && method.getParameterCount() == 0) {
-      Object owner = owner(method.getReturnType());
+      Object owner = parent == null ? null : parent.nearest(method.getReturnType());
       if (owner != null) {
         return owner;
       }
     }
     Object result = method.invoke(target, args);
     // unwrap hands out what is behind the boundary: that is what the caller asked for.
-    return name.equals("unwrap") ? result : wrapResult(method.getReturnType(), result);
-  }
-
-  /** The proxy of the nearest object this one was reached from that is an {@code type}. */
-  private Object owner(Class<?> type) {
-    for (JdbcBoundary b = parent; b != null; b = b.parent) {
-      if (type.isInstance(b.proxy)) {
-        return b.proxy;
-      }
-    }
-    return null;
-  }
-
-  /** A value a call declared to return {@code declared} as callers may see it. */
-  Object handOut(Class<?> declared, Object value) {
-    return wrapResult(declared, value);
+    return name.equals("unwrap") ? result : handOut(method.getReturnType(), result);
   }
 
   /** This object's proxy or the nearest one it was reached from that is a {@code type}. */
@@ -134,7 +119,8 @@ final class JdbcBoundary implements InvocationHandler {
     return null;
   }
 
-  private Object wrapResult(Class<?> declared, Object result) {
+  /** A value a call declared to return {@code declared}, as callers may see it. */
+  Object handOut(Class<?> declared, Object result) {
     if (result == null) {
       return null;
     }

@@ -130,7 +130,7 @@ final class ReadOnlyResultSet implements ResultSet {
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
     try {
-      return iface.isInstance(this) ? iface.cast(this) : rows.unwrap(iface);
+      return ProxyIdentity.unwrap(this, rows, iface);
     } catch (Throwable e) {
       throw failed("unwrap", e);
     }
@@ -139,7 +139,7 @@ final class ReadOnlyResultSet implements ResultSet {
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
     try {
-      return iface.isInstance(this) || rows.isWrapperFor(iface);
+      return ProxyIdentity.isWrapperFor(this, rows, iface);
     } catch (Throwable e) {
       throw failed("isWrapperFor", e);
     }
