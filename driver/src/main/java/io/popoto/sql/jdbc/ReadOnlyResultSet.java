@@ -45,6 +45,8 @@ final class ReadOnlyResultSet implements ResultSet {
   private final GuardedStatement query;
   /** The boundary this result set was handed out through: it wraps the JDBC values. */
   private volatile JdbcBoundary boundary;
+  /** Reads plain values straight from Calcite's row; null when Avatica answers all. */
+  private final CurrentRow current;
 
   private ReadOnlyResultSet(ResultSet rows, Statement statement, Runnable onClose,
       GuardedStatement query) {
@@ -52,6 +54,7 @@ final class ReadOnlyResultSet implements ResultSet {
     this.statement = statement;
     this.onClose = onClose;
     this.query = query;
+    this.current = CurrentRow.of(rows);
   }
 
   /** @param statement what getStatement() answers */
@@ -186,6 +189,12 @@ final class ReadOnlyResultSet implements ResultSet {
   @Override
   public String getString(int column) throws SQLException {
     try {
+      if (current != null) {
+        Object v = current.string(column);
+        if (v != CurrentRow.AVATICA) {
+          return (String) v;
+        }
+      }
       return rows.getString(column);
     } catch (Throwable e) {
       throw failed("getString", e);
@@ -294,6 +303,12 @@ final class ReadOnlyResultSet implements ResultSet {
   @Override
   public Timestamp getTimestamp(int column) throws SQLException {
     try {
+      if (current != null) {
+        Object v = current.timestamp(column);
+        if (v != CurrentRow.AVATICA) {
+          return (Timestamp) v;
+        }
+      }
       return rows.getTimestamp(column);
     } catch (Throwable e) {
       throw failed("getTimestamp", e);
@@ -510,6 +525,12 @@ final class ReadOnlyResultSet implements ResultSet {
   @Override
   public Object getObject(int column) throws SQLException {
     try {
+      if (current != null) {
+        Object v = current.value(column);
+        if (v != CurrentRow.AVATICA) {
+          return v;
+        }
+      }
       return handOut(Object.class, rows.getObject(column));
     } catch (Throwable e) {
       throw failed("getObject", e);
@@ -519,6 +540,12 @@ final class ReadOnlyResultSet implements ResultSet {
   @Override
   public Object getObject(String label) throws SQLException {
     try {
+      if (current != null) {
+        Object v = current.value(rows.findColumn(label));
+        if (v != CurrentRow.AVATICA) {
+          return v;
+        }
+      }
       return handOut(Object.class, rows.getObject(label));
     } catch (Throwable e) {
       throw failed("getObject", e);
