@@ -31,16 +31,21 @@ public final class KeyedBatchJoin {
   private KeyedBatchJoin() {
   }
 
-  /** @param readAhead whether later batches' inner sides may be read ahead */
+  /**
+   * @param readAhead whether later batches' inner sides may be read ahead
+   * @param byKeyOnly whether the inner side depends on the outer row only through its key (the
+   *     join's only correlated column is the outer key column): then the inner rows of a key,
+   *     once read, serve every later outer row with that key ({@link Batches})
+   */
   public static <L, R, T> Enumerable<T> join(JoinType joinType, Enumerable<L> outer,
       Function1<List<L>, Enumerable<R>> inner, Function2<L, R, T> selector,
       Predicate2<L, R> condition, int batchSize, Function1<L, Object> outerKey,
-      Function1<R, Object> innerKey, boolean readAhead) {
+      Function1<R, Object> innerKey, boolean readAhead, boolean byKeyOnly) {
     return new AbstractEnumerable<T>() {
       @Override
       public Enumerator<T> enumerator() {
         return new Batches<>(joinType, outer.enumerator(), inner, selector, condition,
-            batchSize, outerKey, innerKey, readAhead);
+            batchSize, outerKey, innerKey, readAhead, byKeyOnly);
       }
     };
   }
@@ -55,9 +60,27 @@ public final class KeyedBatchJoin {
    */
   private static final int AHEAD = 2;
   private static final int LARGE_INNER = 10_000;
+  /**
+   * Keys whose inner rows are kept for the rest of the join (by-key joins), and the inner rows
+   * kept, past which no new key is kept: memory stays bounded (about the rows of three batches
+   * more, those reserved while in flight), and the join goes on reading each batch's new keys.
+   */
+  static final int KEPT_KEYS = 20_000;
+  static final int KEPT_ROWS = 50_000;
+  /** Outer rows one batch may gather while it looks for new keys to read. */
+  private static final int OUTER_PER_KEY_BATCH = 10;
 
-  private record Pending<L, R>(List<L> outer, java.util.concurrent.Future<List<R>> inner) {}
+  /** Outer rows to join, the representatives whose keys are read, and what that read gives. */
+  private record Step<L, R>(List<L> outer, List<L> lookups,
+      java.util.concurrent.Future<List<R>> inner) {}
 
+  /**
+   * Joins batch by batch. A batch is the next {@code batchSize} outer rows, whose inner side is
+   * read for them; or, for a by-key join, the outer rows up to the {@code batchSize}-th new key,
+   * whose inner side is read for one outer row per new key, while keys read before answer from
+   * the rows kept ({@link #kept}). Popoto's relationships repeat keys (many orders, one
+   * restaurant): each is read once, not once per batch it appears in.
+   */
   private static final class Batches<L, R, T> implements Enumerator<T> {
     private final JoinType joinType;
     private final Enumerator<L> outer;
@@ -67,26 +90,32 @@ public final class KeyedBatchJoin {
     private final int batchSize;
     private final Function1<L, Object> outerKey;
     private final Function1<R, Object> innerKey;
+    private final boolean byKeyOnly;
 
     private List<L> outerRows = List.of();
-    private List<R> innerRows = List.of();
-    /** Inner rows' positions by key; a key with one row (the usual case) maps to an Integer. */
-    private final Map<Object, Object> byKey = new HashMap<>();
+    /** This batch's inner rows by key, in the inner rows' order. */
+    private final Map<Object, List<R>> byKey = new HashMap<>();
+    /** By-key joins: the inner rows of keys read before, kept for later batches. */
+    private final Map<Object, List<R>> kept = new HashMap<>();
+    /** By-key joins: keys kept or to be kept once their read (maybe ahead) is in. */
+    private final java.util.Set<Object> reserved = new java.util.HashSet<>();
+    private long keptRows;
     /** The outer row being matched, its candidates, and the next candidate to test. */
     private int o = -1;
-    private int[] candidates;
+    private List<R> candidates = List.of();
     private int c;
     private boolean matched;
     private boolean outerDone;
     private T current;
     /** Later batches whose inner sides are being read ahead, in order. */
-    private final ArrayDeque<Pending<L, R>> ahead = new ArrayDeque<>();
+    private final ArrayDeque<Step<L, R>> ahead = new ArrayDeque<>();
     private boolean readAhead;
     private long batches;
 
     Batches(JoinType joinType, Enumerator<L> outer, Function1<List<L>, Enumerable<R>> inner,
         Function2<L, R, T> selector, Predicate2<L, R> condition, int batchSize,
-        Function1<L, Object> outerKey, Function1<R, Object> innerKey, boolean readAheadOn) {
+        Function1<L, Object> outerKey, Function1<R, Object> innerKey, boolean readAheadOn,
+        boolean byKeyOnly) {
       this.joinType = joinType;
       this.outer = outer;
       this.inner = inner;
@@ -96,6 +125,7 @@ public final class KeyedBatchJoin {
       this.outerKey = outerKey;
       this.innerKey = innerKey;
       this.readAhead = readAheadOn;
+      this.byKeyOnly = byKeyOnly;
     }
 
     @Override
@@ -113,8 +143,8 @@ public final class KeyedBatchJoin {
           continue;
         }
         L left = outerRows.get(o);
-        while (c < candidates.length) {
-          R right = innerRows.get(candidates[c++]);
+        while (c < candidates.size()) {
+          R right = candidates.get(c++);
           if (!condition.apply(left, right)) {
             continue;
           }
@@ -123,7 +153,7 @@ public final class KeyedBatchJoin {
             break;
           }
           if (joinType == JoinType.SEMI) {
-            c = candidates.length;
+            c = candidates.size();
           }
           current = selector.apply(left, right);
           return true;
@@ -141,32 +171,34 @@ public final class KeyedBatchJoin {
       o++;
       matched = false;
       c = 0;
-      candidates = o < outerRows.size() ? candidatesOf(outerRows.get(o)) : NONE;
+      candidates = o < outerRows.size() ? candidatesOf(outerRows.get(o)) : List.of();
     }
 
-    private int[] candidatesOf(L left) {
+    private List<R> candidatesOf(L left) {
       Object key = outerKey.apply(left);
-      Object at = key == null ? null : byKey.get(key); // null equals nothing
-      if (at == null) {
-        return NONE;
+      if (key == null) {
+        return List.of(); // null equals nothing
       }
-      return at instanceof Integer one ? new int[] {one} : ((IntList) at).toArray();
+      // kept first: this batch's rows of a key it did not read are strays (a stale index)
+      List<R> rows = kept.get(key);
+      if (rows == null) {
+        rows = byKey.get(key);
+      }
+      return rows == null ? List.of() : rows;
     }
 
     private boolean nextBatch() {
       byKey.clear();
-      List<L> outerBatch;
+      Step<L, R> step = ahead.poll();
       List<R> innerBatch;
-      Pending<L, R> next = ahead.poll();
-      if (next != null) {
-        outerBatch = next.outer();
-        innerBatch = ReadAhead.await(next.inner(), null); // a cancel breaks the task's reads
+      if (step != null) {
+        innerBatch = ReadAhead.await(step.inner(), null); // a cancel breaks the task's reads
       } else {
-        outerBatch = takeOuter();
-        if (outerBatch.isEmpty()) {
+        step = takeStep();
+        if (step.outer().isEmpty()) {
           return false;
         }
-        innerBatch = readInner(outerBatch);
+        innerBatch = step.lookups().isEmpty() ? List.of() : readInner(step.lookups());
       }
       batches++;
       if (innerBatch.size() > LARGE_INNER) {
@@ -174,22 +206,28 @@ public final class KeyedBatchJoin {
       }
       if (readAhead && batches >= 2) {
         while (ahead.size() < AHEAD) {
-          List<L> later = takeOuter();
-          if (later.isEmpty()) {
+          Step<L, R> later = takeStep();
+          if (later.outer().isEmpty()) {
             break;
           }
-          ahead.add(new Pending<>(later, ReadAhead.start(() -> readInner(later))));
+          List<L> lookups = later.lookups();
+          ahead.add(new Step<>(later.outer(), lookups, lookups.isEmpty()
+              ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
+              : ReadAhead.start(() -> readInner(lookups))));
         }
       }
-      outerRows = outerBatch;
-      innerRows = innerBatch;
-      for (int i = 0; i < innerRows.size(); i++) {
-        Object key = innerKey.apply(innerRows.get(i));
+      outerRows = step.outer();
+      for (R row : innerBatch) {
+        Object key = innerKey.apply(row);
         if (key != null) {
-          byKey.merge(key, i, KeyedBatchJoin::append);
+          byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
         }
       }
-      if (innerRows.isEmpty() && (joinType == JoinType.INNER || joinType == JoinType.SEMI)) {
+      if (byKeyOnly) {
+        keep(step.lookups());
+      }
+      if (byKey.isEmpty() && kept.isEmpty()
+          && (joinType == JoinType.INNER || joinType == JoinType.SEMI)) {
         o = outerRows.size(); // nothing can match: the next batch
         return true;
       }
@@ -198,17 +236,57 @@ public final class KeyedBatchJoin {
       return true;
     }
 
-    /** The next batch of outer rows (empty at the end), a list of its own. */
-    private List<L> takeOuter() {
-      List<L> rows = new ArrayList<>(batchSize);
-      while (!outerDone && rows.size() < batchSize) {
-        if (outer.moveNext()) {
-          rows.add(outer.current());
-        } else {
-          outerDone = true;
+    /** Moves the rows of the reserved keys read in this batch into {@link #kept}. */
+    private void keep(List<L> lookups) {
+      for (L l : lookups) {
+        Object key = outerKey.apply(l);
+        if (reserved.contains(key) && !kept.containsKey(key)) {
+          List<R> rows = byKey.remove(key);
+          rows = rows == null ? List.of() : rows;
+          kept.put(key, rows);
+          keptRows += rows.size();
         }
       }
-      return rows;
+    }
+
+    /**
+     * The next batch (no outer rows at the end): the next {@code batchSize} outer rows, each
+     * read; or, by key, the outer rows up to the {@code batchSize}-th key neither kept nor
+     * reserved (at most {@value #OUTER_PER_KEY_BATCH} batches' worth), one row per such key
+     * read.
+     */
+    private Step<L, R> takeStep() {
+      List<L> rows = new ArrayList<>(batchSize);
+      if (!byKeyOnly) {
+        while (rows.size() < batchSize && nextOuterRow()) {
+          rows.add(outer.current());
+        }
+        return new Step<>(rows, rows, null);
+      }
+      List<L> lookups = new ArrayList<>(batchSize);
+      java.util.Set<Object> inBatch = new java.util.HashSet<>();
+      while (lookups.size() < batchSize && rows.size() < OUTER_PER_KEY_BATCH * batchSize
+          && nextOuterRow()) {
+        L l = outer.current();
+        rows.add(l);
+        Object key = outerKey.apply(l);
+        if (key == null || reserved.contains(key) || !inBatch.add(key)) {
+          continue; // matches nothing, or read before (or in a batch before this one)
+        }
+        lookups.add(l);
+        if (reserved.size() < KEPT_KEYS && keptRows < KEPT_ROWS) {
+          reserved.add(key);
+        }
+      }
+      return new Step<>(rows, lookups, null);
+    }
+
+    /** Moves to the next outer row; false at the end. */
+    private boolean nextOuterRow() {
+      if (!outerDone && !outer.moveNext()) {
+        outerDone = true;
+      }
+      return !outerDone;
     }
 
     /** The inner rows for a batch of outer rows; may run on a read-ahead thread. */
@@ -245,39 +323,9 @@ public final class KeyedBatchJoin {
       ahead.clear(); // the tasks end on their own, their connections returned
       outer.close();
       outerRows = List.of();
-      innerRows = List.of();
       byKey.clear();
+      kept.clear();
     }
   }
 
-  private static final int[] NONE = new int[0];
-
-  private static Object append(Object held, Object added) {
-    IntList list;
-    if (held instanceof Integer one) {
-      list = new IntList();
-      list.add(one);
-    } else {
-      list = (IntList) held;
-    }
-    list.add((Integer) added);
-    return list;
-  }
-
-  /** Positions of the inner rows sharing a key, in the inner rows' order. */
-  private static final class IntList {
-    private int[] values = new int[4];
-    private int size;
-
-    void add(int v) {
-      if (size == values.length) {
-        values = java.util.Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
-    }
-
-    int[] toArray() {
-      return java.util.Arrays.copyOf(values, size);
-    }
-  }
 }

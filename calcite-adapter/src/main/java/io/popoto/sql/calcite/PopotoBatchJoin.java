@@ -129,6 +129,7 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
         with.add(outerKey);
         with.add(innerKey);
         with.add(Expressions.constant(readsAhead(right)));
+        with.add(Expressions.constant(byKeyOnly(key)));
         replaced[0] = true;
         return Expressions.call(KEYED_JOIN, with);
       }
@@ -239,7 +240,22 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
   private String matchTerm() {
     int[] key = keyColumns();
     return key == null ? null : "by key $" + key[0] + " = $"
-        + (key[1] + left.getRowType().getFieldCount());
+        + (key[1] + left.getRowType().getFieldCount())
+        + (byKeyOnly(key) ? ", each key read once" : "");
+  }
+
+  /**
+   * Whether a key's inner rows, read once, are kept to serve every later outer row with that
+   * key: when the inner side depends on an outer row only through the key column (the only
+   * column the correlation uses), the outer key repeats (it is not unique on the outer side:
+   * many orders, one restaurant) and the inner key is unique (one row per key kept, so the
+   * memory is bounded by {@link KeyedBatchJoin#KEPT_KEYS}).
+   */
+  private boolean byKeyOnly(int[] key) {
+    RelMetadataQuery mq = getCluster().getMetadataQuery();
+    return required.equals(ImmutableBitSet.of(key[0]))
+        && !Boolean.TRUE.equals(mq.areColumnsUnique(left, ImmutableBitSet.of(key[0])))
+        && Boolean.TRUE.equals(mq.areColumnsUnique(right, ImmutableBitSet.of(key[1])));
   }
 
   private static int id(String correlation) {

@@ -54,6 +54,8 @@ class JoinPushdownTest extends FixtureSession {
     String plan = explain(sql);
     assertTrue(plan.contains("PopotoBatchJoin"), plan);
     assertTrue(plan.contains("match=[by key "), plan); // each batch matched by key, not 100x
+    // many orders, one restaurant: a restaurant read once serves the later batches
+    assertTrue(plan.contains(", each key read once]"), plan);
     assertTrue(plan.contains("table=[[popoto, Restaurant]], path=[KEYS {outer.restaurant x100}]"),
         plan);
     assertFalse(plan.contains("SCAN $Class"), plan);
@@ -85,6 +87,10 @@ class JoinPushdownTest extends FixtureSession {
         + " WHERE r.name = 'Sushi Zen'";
     String plan = explain(sql);
     assertTrue(plan.contains("path=[VALUE_SET $KeyF:Restaurant:name:Sushi Zen]"), plan);
+    // restaurants to orders: the outer keys are unique and each has many orders, nothing to
+    // keep; orders to customers: many orders, one customer, each customer read once
+    assertTrue(plan.contains("match=[by key $0 = $4])"), plan);
+    assertTrue(plan.contains("match=[by key $1 = $5, each key read once])"), plan);
     assertTrue(plan.contains("path=[RELATIONSHIP $RelationshipF:Order:restaurant:{outer._key x100}]"),
         plan);
     assertTrue(plan.contains("path=[KEYS {outer.customer x100}]"), plan);

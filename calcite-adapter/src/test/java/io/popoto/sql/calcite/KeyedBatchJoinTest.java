@@ -1,6 +1,7 @@
 package io.popoto.sql.calcite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,10 +57,14 @@ class KeyedBatchJoinTest {
         List<String> calcite = EnumerableDefaults.correlateBatchJoin(type,
             Linq4j.asEnumerable(outer), inner, selector, condition, batchSize).toList();
         for (boolean readAhead : new boolean[] {false, true}) {
-          List<String> keyed = KeyedBatchJoin.join(type, Linq4j.asEnumerable(outer), inner,
-              selector, condition, batchSize, o -> o[0], i -> i[0], readAhead).toList();
-          assertEquals(calcite, keyed, "round " + round + ", " + type + ", batch " + batchSize
-              + (readAhead ? ", read ahead" : ""));
+          for (boolean byKeyOnly : new boolean[] {false, true}) {
+            List<String> keyed = KeyedBatchJoin.join(type, Linq4j.asEnumerable(outer), inner,
+                selector, condition, batchSize, o -> o[0], i -> i[0], readAhead, byKeyOnly)
+                .toList();
+            assertEquals(calcite, keyed, "round " + round + ", " + type + ", batch "
+                + batchSize + (readAhead ? ", read ahead" : "")
+                + (byKeyOnly ? ", each key read once" : ""));
+          }
         }
       }
     }
@@ -72,9 +77,46 @@ class KeyedBatchJoinTest {
         Linq4j.asEnumerable(new ArrayList<Object[]>()), batch -> {
           calls[0]++;
           return Linq4j.emptyEnumerable();
-        }, (o, i) -> "x", (o, i) -> true, 100, o -> o[0], i -> i[0], true).toList();
+        }, (o, i) -> "x", (o, i) -> true, 100, o -> o[0], i -> i[0], true, true).toList();
     assertEquals(List.of(), rows);
     assertEquals(0, calls[0]);
+  }
+
+  /**
+   * A by-key join reads each key once while it keeps fewer than {@link
+   * KeyedBatchJoin#KEPT_KEYS} keys, whatever the batch size and however often the key repeats;
+   * past that, each batch reads its keys again, and the rows still match.
+   */
+  @Test
+  void aByKeyJoinReadsEachKeyOnceWithinItsBound() {
+    for (int distinct : new int[] {50, KeyedBatchJoin.KEPT_KEYS + 500}) {
+      List<Object[]> outer = new ArrayList<>();
+      for (int i = 0; i < 3 * distinct; i++) {
+        outer.add(new Object[] {"k" + i % distinct, i}); // every key three times, far apart
+      }
+      java.util.Map<Object, Integer> reads = new java.util.HashMap<>();
+      for (boolean readAhead : new boolean[] {false, true}) {
+        reads.clear();
+        List<String> rows = KeyedBatchJoin.<Object[], Object[], String>join(JoinType.INNER,
+            Linq4j.asEnumerable(outer), batch -> {
+              synchronized (reads) {
+                new java.util.HashSet<>(batch.stream().map(o -> o[0]).toList())
+                    .forEach(k -> reads.merge(k, 1, Integer::sum));
+              }
+              return Linq4j.asEnumerable(batch.stream().map(o -> o[0]).distinct()
+                  .map(k -> new Object[] {k, "v"}).toList());
+            }, (o, i) -> o[1] + "=" + i[0], (o, i) -> o[0].equals(i[0]), 100, o -> o[0],
+            i -> i[0], readAhead, true).toList();
+        List<String> expected = outer.stream().map(o -> o[1] + "=" + o[0]).toList();
+        assertEquals(expected, rows);
+        int most = reads.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (distinct < KeyedBatchJoin.KEPT_KEYS) {
+          assertEquals(1, most, "each key read once");
+        } else {
+          assertTrue(most > 1, "keys past the bound are read per batch");
+        }
+      }
+    }
   }
 
   /** Rows of (key or null, a small number), keys drawn from a few values so they repeat. */
