@@ -55,11 +55,12 @@ public final class KeyedBatchJoin {
    * round trip or more, and with one batch at a time a join of many batches waits for each in
    * turn (Calcite's join is sequential too). Two later batches are read by background tasks
    * ({@link ReadAhead}) while this one is joined, so their round trips overlap. Not after a
-   * batch whose inner side held more than {@value #LARGE_INNER} rows (three such batches in
-   * memory at once would be too many).
+   * batch whose inner side held more than {@value #LARGE_INNER} values (rows times columns:
+   * three such batches in memory at once would be too many; 15,000 rows of 13 columns, 50,000
+   * of 4).
    */
   private static final int AHEAD = 2;
-  private static final int LARGE_INNER = 10_000;
+  private static final int LARGE_INNER = 200_000;
   /**
    * Keys whose inner rows are kept for the rest of the join (by-key joins), and the inner rows
    * kept, past which no new key is kept: memory stays bounded (about the rows of three batches
@@ -201,7 +202,8 @@ public final class KeyedBatchJoin {
         innerBatch = step.lookups().isEmpty() ? List.of() : readInner(step.lookups());
       }
       batches++;
-      if (innerBatch.size() > LARGE_INNER) {
+      if (!innerBatch.isEmpty() && (long) innerBatch.size() * width(innerBatch.get(0))
+          > LARGE_INNER) {
         readAhead = false; // rows in memory first: the next batches one at a time
       }
       if (readAhead && batches >= 2) {
@@ -234,6 +236,11 @@ public final class KeyedBatchJoin {
       o = -1;
       nextOuter();
       return true;
+    }
+
+    /** Values in an inner row: its columns (a one-column row is the value itself). */
+    private static int width(Object row) {
+      return row instanceof Object[] columns ? Math.max(1, columns.length) : 1;
     }
 
     /** Moves the rows of the reserved keys read in this batch into {@link #kept}. */

@@ -119,6 +119,41 @@ class KeyedBatchJoinTest {
     }
   }
 
+  /**
+   * Later batches' inner sides are read ahead on background threads, but not once a batch's
+   * inner side held more than 200,000 values (rows times columns): wide rows count by their
+   * width, so three such batches never sit in memory at once.
+   */
+  @Test
+  void readAheadStopsAfterAnInnerSideOfTooManyValues() {
+    for (int width : new int[] {4, 1_000}) {
+      List<Object[]> outer = new ArrayList<>();
+      for (int i = 0; i < 1_000; i++) {
+        outer.add(new Object[] {"k" + i});
+      }
+      java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      long rows = KeyedBatchJoin.<Object[], Object[], String>join(JoinType.INNER,
+          Linq4j.asEnumerable(outer), batch -> {
+            if (batch.get(0) != outer.get(0)) {
+              threads.add(Thread.currentThread().getName());
+            }
+            List<Object[]> out = new ArrayList<>();
+            for (Object[] o : new java.util.LinkedHashSet<>(batch)) {
+              for (int copy = 0; copy < 3; copy++) {
+                Object[] row = new Object[width];
+                row[0] = o[0];
+                out.add(row);
+              }
+            }
+            return Linq4j.asEnumerable(out);
+          }, (o, i) -> "x", (o, i) -> o[0].equals(i[0]), 100, o -> o[0], i -> i[0], true,
+          false).count();
+      assertEquals(3_000, rows);
+      // 300 rows a batch: 1,200 values read ahead, 300,000 values read one batch at a time
+      assertEquals(width == 4, threads.contains("popoto-sql-read-ahead"), "width " + width);
+    }
+  }
+
   /** Rows of (key or null, a small number), keys drawn from a few values so they repeat. */
   private static List<Object[]> rows(Random random, int n, int keys) {
     List<Object[]> rows = new ArrayList<>();
