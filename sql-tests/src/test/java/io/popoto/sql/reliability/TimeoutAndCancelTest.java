@@ -146,7 +146,9 @@ class TimeoutAndCancelTest {
     try (ResultSet rs = s.executeQuery(sql)) {
       assertTrue(drain(rs) > 1000);
     }
-    assertEquals(0, source(connection).borrowed());
+    // a read-ahead task of the stopped query gives its connection back when its step ends
+    Reliability.assertNothingBorrowed(connection, Duration.ofSeconds(5),
+        "borrowed after a stopped query");
     assertWorks(connection);
   }
 
