@@ -157,7 +157,8 @@ final class CurrentRow {
       byte[] k = new byte[n];
       Class<?>[] c = new Class<?>[n];
       for (int i = 0; i < n; i++) {
-        c[i] = switch (md.getColumnType(i + 1)) {
+        int type = md.getColumnType(i + 1);
+        c[i] = switch (type) {
           case Types.VARCHAR -> String.class;
           case Types.DOUBLE -> Double.class;
           case Types.INTEGER -> Integer.class;
@@ -165,8 +166,7 @@ final class CurrentRow {
           case Types.BOOLEAN -> Boolean.class;
           default -> null;
         };
-        k[i] = c[i] == null ? VIA_AVATICA
-            : md.getColumnType(i + 1) == Types.TIMESTAMP ? TIMESTAMP : SAME;
+        k[i] = c[i] == null ? VIA_AVATICA : type == Types.TIMESTAMP ? TIMESTAMP : SAME;
       }
       Calendar calendar = (Calendar) CALENDAR.get(rows);
       Long s = fixedShift(TimeZone.getDefault(), DateTimeUtils.DEFAULT_ZONE,
