@@ -190,6 +190,11 @@ final class HashFetcher {
     return true;
   }
 
+  /** Whether the batch has all-nil answers that {@link #finish} must settle with HLEN. */
+  boolean unsettled(Batch b) {
+    return !b.unsure.isEmpty();
+  }
+
   /**
    * The batch's rows in key order, once its all-nil answers are settled: one HLEN round trip
    * for those keys, sent only when nothing else is in flight on the stream (their replies would

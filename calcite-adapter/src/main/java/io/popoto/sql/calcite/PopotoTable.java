@@ -142,11 +142,16 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
   }
 
   /**
-   * The decoder of each column list read so far: it is immutable, and a prepared statement
-   * reads the same list every time, so it is built once, not per execution.
+   * The fetcher (and decoder) of each column list read so far: both are immutable, and a
+   * prepared statement reads the same list every time, so they are built once, not per
+   * execution.
    */
-  private final java.util.Map<List<Integer>, RowDecoder> decoders =
+  private final java.util.Map<List<Integer>, HashFetcher> fetchers =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  private HashFetcher fetcher(List<Integer> columnIndexes) {
+    return new HashFetcher(schema.source(), decoder(columnIndexes), schema.options().overlap());
+  }
 
   private RowDecoder decoder(List<Integer> columnIndexes) {
     List<PopotoColumn> selected = new ArrayList<>();
@@ -160,8 +165,7 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
   /** Runs a scan described by a spec; called from generated code. */
   public Enumerable<Object[]> execute(ScanSpec spec, Object[] params,
       java.util.concurrent.atomic.AtomicBoolean cancel) {
-    HashFetcher fetcher = new HashFetcher(schema.source(),
-        decoders.computeIfAbsent(spec.columns(), this::decoder), schema.options().overlap());
+    HashFetcher fetcher = fetchers.computeIfAbsent(spec.columns(), this::fetcher);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {

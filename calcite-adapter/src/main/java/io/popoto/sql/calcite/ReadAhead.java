@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads done ahead of the consumer, on daemon threads ({@code popoto-sql-read-ahead}, made on
- * demand, gone after a minute idle): the next batch of a scan ({@link RowEnumerator}), the inner
- * sides of a batched join's next batches ({@link KeyedBatchJoin}). Each task is ordinary reads,
- * each on a connection it borrows for one round trip and returns, so a task holds nothing once
- * it ends, and nobody needs to wait for a task nobody asks for any more.
+ * demand, gone after a minute idle): a scan's next batches ({@link RowEnumerator}), the inner
+ * sides of a batched join's next batches ({@link KeyedBatchJoin}). Each task is ordinary reads
+ * on a connection it borrows and returns with nothing in flight, and it stops on its own (a
+ * scan's once a few batches wait unclaimed), so a task holds nothing once it ends, and nobody
+ * needs to wait for a task nobody asks for any more.
  */
 final class ReadAhead {
   private static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {

@@ -2,7 +2,6 @@ package io.popoto.sql.calcite;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,9 +59,12 @@ public final class RedisSource implements AutoCloseable {
   private final SessionSettings settings;
   private final AtomicLong roundTrips = new AtomicLong();
   private final Map<String, AtomicLong> commands = new ConcurrentHashMap<>();
-  /** The connection each statement (by its cancel flag) is waiting on right now. */
-  /** The connections each statement's reads wait on now (a read ahead and the reader's own). */
-  private final Map<AtomicBoolean, Set<Jedis>> inFlight = new ConcurrentHashMap<>();
+  /**
+   * The connections statements' reads wait on now, each with its statement's cancel flag (a
+   * statement may have two: a read ahead and the reader's own). Keyed by connection so that a
+   * read registers without allocating more than the entry: a point lookup makes one per run.
+   */
+  private final Map<Jedis, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
 
   /** Plain TCP, or for {@code config.ssl()} TLS verified by the JVM's default truststore. */
   public RedisSource(Config config) {
@@ -197,15 +199,11 @@ public final class RedisSource implements AutoCloseable {
         if (cancel == null) {
           return step.apply(jedis);
         }
-        inFlight.computeIfAbsent(cancel, flag -> ConcurrentHashMap.newKeySet()).add(jedis);
+        inFlight.put(jedis, cancel);
         try {
           return step.apply(jedis);
         } finally {
-          // before the connection goes back to the pool
-          inFlight.computeIfPresent(cancel, (flag, held) -> {
-            held.remove(jedis);
-            return held.isEmpty() ? null : held;
-          });
+          inFlight.remove(jedis); // before the connection goes back to the pool
         }
       } catch (JedisException e) {
         Cancellation.check(cancel); // the wait was broken on purpose
@@ -232,17 +230,19 @@ public final class RedisSource implements AutoCloseable {
    * flag must be set first, so the read reports the cancel rather than a lost connection.
    */
   public void interrupt(AtomicBoolean cancel) {
-    // atomic with the removal in read(): never breaks a connection another statement now uses
-    inFlight.computeIfPresent(cancel, (flag, held) -> {
-      for (Jedis jedis : held) {
-        try {
-          jedis.getConnection().forceDisconnect();
-        } catch (java.io.IOException | RuntimeException ignored) {
-          // already closed: the read fails anyway
+    for (Jedis jedis : inFlight.keySet()) {
+      // atomic with the removal in read(): never breaks a connection another statement now uses
+      inFlight.computeIfPresent(jedis, (held, flag) -> {
+        if (flag == cancel) {
+          try {
+            held.getConnection().forceDisconnect();
+          } catch (java.io.IOException | RuntimeException ignored) {
+            // already closed: the read fails anyway
+          }
         }
-      }
-      return held;
-    });
+        return flag;
+      });
+    }
   }
 
   /** Connections borrowed from the pool since it was made (each one a pool round trip of ours). */

@@ -2,30 +2,24 @@ package io.popoto.sql.calcite;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Future;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.linq4j.Enumerator;
 import redis.clients.jedis.Jedis;
 
 /**
  * Streams rows: pulls a batch of candidate keys, fetches their hashes in one pipeline (keys
- * without a hash are dropped there), and holds only that batch in memory (and, with overlap,
- * the next one). A pooled connection is borrowed for each batch and returned before its rows
- * are handed out, so nothing stays borrowed when the consumer fails, stops early or never
- * closes; the cancel flag is checked per batch.
+ * without a hash are dropped there), and holds only a few batches in memory. Nothing stays
+ * borrowed when the consumer fails, stops early or never closes; the cancel flag is checked per
+ * batch.
  *
- * <p><b>Read ahead</b> (overlap). From the second batch on, the batch after the one handed out
- * is read by a background task while the consumer works through the rows: without it Redis
- * idles while Calcite and the application handle each batch ({@link #readAhead}). The task is
- * one ordinary step on its own borrowed connection, so it too leaves nothing in flight or
- * borrowed when it ends, and the consumer waits for it (a cancel or timeout stops that wait)
- * before the next step, so the read's state is never touched by two threads at once.
- *
- * <p><b>Overlap</b> ({@code overlap=true}, the default). A sequential reader leaves Redis idle
- * while it decodes and the client idle while Redis works. Here, from the second batch on (a
- * consumer that asks for a second batch is reading on; a LIMIT met by the first batch sends
- * nothing more than the sequential reader would), each read writes the <em>next</em> batch's
- * commands before it decodes the current one, all on one connection:
+ * <p><b>The first batches</b> are read on the consumer's thread, one step each: a connection
+ * is borrowed for the step and returned before its rows are handed out. From the second step on
+ * (a consumer that asks for a second batch is reading on; a LIMIT met by the first batch sends
+ * nothing more than the sequential reader would), a step writes the <em>next</em> batch's
+ * commands before it decodes the current one, so Redis answers them meanwhile:
  *
  * <pre>
  *   write  [SSCAN page k+1] [HMGET batch k]   (the page first: its reply comes first)
@@ -34,21 +28,30 @@ import redis.clients.jedis.Jedis;
  *   read   batch k+1's replies undecoded, then page k+2
  * </pre>
  *
- * and the next read starts with batch k+1's replies in memory and writes batch k+2's commands
- * before decoding them. Every reply is read before the connection goes back to the pool, so a
- * step never leaves a reply in flight once it ends (an abandoned
- * ResultSet holds no connection, and a cancel, a timeout or a failure finds nothing half-read
- * to clean up beyond the step it interrupts: {@link ReplyStream#within} drains or discards).
- * At most three batches are held: the one handed out, the one read ahead and the next one's
- * replies. The commands
- * and round trips counted are the sequential reader's (a batch still counts as one round trip).
- * Key sources that can only tell their next batch with a blocking read ({@link
- * KeySource#ahead} null) are read as before, each batch still decoded as its replies arrive.
+ * and every reply is read before the connection goes back to the pool.
  *
- * <p>A lost connection is retried once per batch on a fresh one ({@link RedisSource#read}): a
- * batch whose replies were all read keeps them, one with replies missing is sent again whole,
- * and a key page is taken only once its reply is read, so a retry neither repeats nor drops a
- * row.
+ * <p><b>Read ahead</b> (overlap). After the second batch, a background task reads on while the
+ * consumer works through the rows ({@link #readAhead}): on one borrowed connection, with the
+ * next batch always in flight ({@link #run}), so Redis never waits for the client between two
+ * batches, nor for the consumer, nor for a hand-over between threads. The task queues each
+ * batch's rows; while one waits unclaimed it waits ({@value #AHEAD} at most), and it stops when
+ * none is taken for 100 ms, at the end, at the row limit, on a close or a cancel; it then reads
+ * what is still in flight, undecoded, and returns the connection, so an abandoned ResultSet
+ * holds nothing. At most four batches are held: the one waiting, the one handed out, the one
+ * being decoded and the one in flight. The task holds
+ * the read's state while it runs; the consumer touches it only once the task has stopped.
+ *
+ * <p>The commands and round trips counted are the sequential reader's (a batch still counts as
+ * one round trip). Key sources that can only tell their next batch with a blocking read
+ * ({@link KeySource#ahead} null) are read one batch at a time, each batch still decoded as its
+ * replies arrive. With {@code overlap=false} a batch is sent, read whole and decoded, one at a
+ * time, on the consumer's thread.
+ *
+ * <p>A lost connection is retried once on a fresh one ({@link RedisSource#read}): a batch whose
+ * replies were all read keeps them, one with replies missing is sent again whole, and a key page
+ * is taken only once its reply is read, so a retry neither repeats nor drops a row. A failure
+ * anywhere ({@link ReplyStream#within} reads or discards what is in flight) reaches the consumer
+ * after the rows read before it.
  */
 final class RowEnumerator implements Enumerator<Object[]> {
   private final RedisSource source;
@@ -59,6 +62,17 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private final AtomicBoolean cancel;
   private long emitted;
   private long batches;
+  /**
+   * Batches that may wait for the consumer: a task waits while this many do ({@link
+   * #roomAhead}), with the next batch in flight, and stops if none is taken for a while. One:
+   * a scan that ran further ahead only competed, for Redis and for the two cores, with the
+   * reads a join above it was waiting for.
+   */
+  private static final int AHEAD = 1;
+  /** How long a task waits for the consumer to take a batch before it stops. */
+  private static final long ROOM_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  /** Queued by a task after the last batch. */
+  private static final Object END = new Object();
   /** The batch whose rows are handed out next: not sent yet, or its replies all read. */
   private HashFetcher.Batch pending;
   /** The batch after it, sent ahead (overlap only). */
@@ -69,10 +83,23 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private Iterator<Object[]> batch = java.util.Collections.emptyIterator();
   private Object[] current;
   private boolean exhausted;
-  /** The next batch's rows, being read by a background task (overlap only), or null. */
-  private Future<List<Object[]>> readAhead;
-  /** {@link #emitted} when the running step began (a task must not read the live count). */
+  /** Steps read so far, by whoever holds the read's state: the first sends nothing ahead. */
+  private long steps;
+  /** Set while a {@link #produce} task holds the read's state; the task clears it last. */
+  private volatile boolean producing;
+  /** Set by a task that queued {@link #END} or its failure: no task may start after it. */
+  private volatile boolean ended;
+  /** Set by {@link #close}: a task reading ahead stops after its step. */
+  private volatile boolean closed;
+  /**
+   * What the task has read, oldest first: row lists (at most {@value #AHEAD} wait), then
+   * {@link #END} or the failure that stopped it.
+   */
+  private final BlockingQueue<Object> ready = new LinkedBlockingQueue<>();
+  /** {@link #emitted} as the step's reader knows it when the step began. */
   private long emittedAtStep;
+  /** Rows the consumer will have once it takes what the task has queued (the task's count). */
+  private long reached;
 
   /**
    * @param rowLimit stop after this many rows; null for no limit
@@ -108,18 +135,11 @@ final class RowEnumerator implements Enumerator<Object[]> {
         emitted++;
         return true;
       }
-      if (exhausted || readAhead == null && nothingLeft()) {
-        exhausted = true;
+      if (exhausted) {
         return false;
       }
       Cancellation.check(cancel);
-      List<Object[]> rows;
-      if (readAhead != null) {
-        rows = awaitReadAhead();
-      } else {
-        emittedAtStep = emitted;
-        rows = source.read(this::nextBatch, cancel);
-      }
+      List<Object[]> rows = nextRows();
       if (rows == null) {
         exhausted = true;
         return false;
@@ -131,31 +151,242 @@ final class RowEnumerator implements Enumerator<Object[]> {
   }
 
   /**
-   * From the second batch on (a consumer that asks for a second batch is reading on), the
-   * batch after the one just handed out is read by a background task while the consumer works
-   * through this one: Redis answers it meanwhile, rather than idling until the consumer asks.
-   * The task is one ordinary step ({@link RedisSource#read}): it borrows a connection, reads the
-   * batch to its last reply and returns the connection, so nothing stays borrowed or in flight
-   * once it ends, whether or not the consumer ever comes back for the rows. One task at a time;
-   * the consumer waits for it before touching the read's state, so the two never share it.
+   * The next batch: the oldest one read ahead, waiting for the task while it runs (a cancel or
+   * timeout stops the wait, and breaks the task's read); once no task runs, read here. Null at
+   * the end.
    */
-  private void readAhead(int handedOut) {
-    if (!fetcher.streaming() || batches < 2 || emitted + handedOut >= rowLimit || nothingLeft()) {
-      return;
+  private List<Object[]> nextRows() {
+    try {
+      while (true) {
+        boolean running = producing; // read before the queue: a task queues, then clears it
+        Object item = running ? ready.poll(20, TimeUnit.MILLISECONDS) : ready.poll();
+        if (item != null) {
+          if (running) {
+            madeRoom();
+          }
+          try {
+            return unwrap(item);
+          } catch (RuntimeException | Error e) {
+            exhausted = true;
+            throw e;
+          }
+        }
+        if (running) {
+          Cancellation.check(cancel);
+          continue;
+        }
+        if (nothingLeft()) { // no task: the read's state is this thread's
+          return null;
+        }
+        emittedAtStep = emitted;
+        return source.read(this::nextBatch, cancel);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Cancellation.canceled();
     }
-    emittedAtStep = emitted + handedOut;
-    readAhead = ReadAhead.start(() -> source.read(this::nextBatch, cancel));
   }
 
-  /** The batch read ahead; a cancel or timeout stops the wait (and breaks the task's read). */
-  private List<Object[]> awaitReadAhead() {
-    Future<List<Object[]>> task = readAhead;
-    readAhead = null;
-    try {
-      return ReadAhead.await(task, cancel);
-    } catch (RuntimeException | Error e) {
-      exhausted = true;
+  /** A queued item's rows; null for the end; the task's failure is thrown as it was. */
+  @SuppressWarnings("unchecked")
+  private static List<Object[]> unwrap(Object item) {
+    if (item == END) {
+      return null;
+    }
+    if (item instanceof RuntimeException e) {
       throw e;
+    }
+    if (item instanceof Error e) {
+      throw e;
+    }
+    return (List<Object[]>) item;
+  }
+
+  /**
+   * Starts the task that reads ahead ({@link #produce}), from the second batch on, unless one
+   * runs, batches still wait in the queue, the row limit is met or nothing is left.
+   */
+  private void readAhead(int handedOut) {
+    if (producing || closed || ended || !fetcher.streaming() || batches < 2) {
+      return;
+    }
+    long start = emitted + handedOut + queuedRows();
+    if (start >= rowLimit || nothingLeft()) {
+      return;
+    }
+    producing = true;
+    try {
+      ReadAhead.start(() -> produce(start));
+    } catch (RuntimeException | Error e) {
+      producing = false; // no thread to run it: the consumer reads on by itself
+    }
+  }
+
+  /** Rows queued and not taken yet. */
+  private long queuedRows() {
+    long n = 0;
+    for (Object item : ready) {
+      if (item instanceof List<?> rows) {
+        n += rows.size();
+      }
+    }
+    return n;
+  }
+
+  /** The task: reads on one connection until it must stop ({@link #run}). */
+  private Void produce(long emittedSoFar) {
+    reached = emittedSoFar;
+    try {
+      Object last = source.read(jedis -> ReplyStream.within(jedis, s -> run(jedis, s)), cancel);
+      if (last != null) {
+        ended = last == END;
+        ready.add(last); // queued once the connection is back: a consumer that ends on it
+      }                  // finds nothing borrowed
+    } catch (RuntimeException | Error e) {
+      ended = true; // the read's state is not to be read on from
+      ready.add(e);
+    } finally {
+      producing = false;
+    }
+    return null;
+  }
+
+  /**
+   * Waits, at most {@link #ROOM_WAIT_NANOS}, while {@value #AHEAD} batches wait for the consumer;
+   * false when the task should stop instead (the consumer is slow, gone, closed or cancelled).
+   * Waiting rather than stopping at once spares a consumer that is a little slower than Redis a
+   * stop and a restart per batch.
+   */
+  private boolean roomAhead() {
+    long deadline = System.nanoTime() + ROOM_WAIT_NANOS;
+    synchronized (ready) {
+      while (ready.size() >= AHEAD) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || stopAsked()) {
+          return false;
+        }
+        try {
+          ready.wait(Math.max(1, Math.min(20, left / 1_000_000))); // re-checks the cancel flag
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return !stopAsked();
+  }
+
+  /** Wakes a task waiting in {@link #roomAhead}. */
+  private void madeRoom() {
+    synchronized (ready) {
+      ready.notifyAll();
+    }
+  }
+
+  /** Whether the task must stop: the consumer closed, or the statement was cancelled. */
+  private boolean stopAsked() {
+    return closed || cancel != null && cancel.get();
+  }
+
+  /**
+   * The task's reading, on one connection: batch after batch with the next one always in
+   * flight, as the overlapped floor reads. Each step reads the key page that was written before
+   * the pending batch's commands, writes the following batch's commands (after the page for the
+   * batch after it), and only then decodes the pending batch as its replies arrive, so Redis
+   * has a batch queued while the client decodes and never waits for the client between two:
+   *
+   * <pre>
+   *   read   page k+1            (written before batch k's HMGETs)
+   *   write  [SSCAN page k+2] [HMGET batch k+1]
+   *   decode batch k, reply by reply
+   * </pre>
+   *
+   * It queues each batch's rows, waits while a batch waits unclaimed ({@link #roomAhead}), and
+   * stops when none is taken for a while, at the end, at the row limit, or when asked ({@link
+   * #stopAsked}); then it reads what is still in flight into the batch it belongs to (undecoded:
+   * the next step decodes it from memory), so the connection goes back with nothing in flight.
+   * At the end and at the row limit it returns what it would have queued last ({@link #END} at
+   * the end), for {@link #produce} to queue once the connection is back, so a consumer that ends
+   * on it finds nothing borrowed. A batch with all-nil answers settles them with HLEN, which
+   * needs nothing else in flight: what was sent ahead is read first. A lost connection
+   * runs this again on a fresh one: the page in flight is asked for again (the cursor moves only
+   * when its reply is read), and a batch with replies missing is sent again whole.
+   */
+  private Object run(Jedis jedis, ReplyStream stream) {
+    if (pending == null && following != null) {
+      pending = following;
+      following = null;
+    }
+    if (pending != null && !pending.complete()) {
+      fetcher.send(stream, pending);
+    }
+    if (following != null && !following.complete()) {
+      fetcher.send(stream, following);
+    }
+    KeySource.Ahead page = null; // its reply comes after the pending batch's
+    while (true) {
+      if (stopAsked()) {
+        settle(stream, page);
+        return null;
+      }
+      if (page != null) { // written before the pending batch (or after the last one)
+        nextKeys = taken(page.keys());
+        page = null;
+      }
+      if (pending == null) { // nothing in flight: the key source may block
+        List<String> k = takeKeys(jedis);
+        if (k == null) {
+          return END;
+        }
+        pending = fetcher.batch(k);
+        fetcher.send(stream, pending);
+      }
+      if (reached + pending.keys.size() < rowLimit && following == null) {
+        if (nextKeys != null) {
+          following = fetcher.batch(nextKeys);
+          nextKeys = null;
+          page = keysDone ? null : keys.ahead(stream); // before the batch: its reply first
+          fetcher.send(stream, following);
+        } else if (!keysDone) {
+          page = keys.ahead(stream);
+        }
+      }
+      stream.flush();
+      fetcher.decode(stream, pending);
+      if (fetcher.unsettled(pending) && stream.outstanding() > 0) {
+        settle(stream, page); // HLEN must not wait behind what was sent ahead
+        page = null;
+      }
+      List<Object[]> rows = fetcher.finish(stream, pending);
+      steps++;
+      pending = following;
+      following = null;
+      reached += rows.size();
+      if (reached >= rowLimit || nothingLeft() && page == null) {
+        settle(stream, page);
+        return rows; // the last of this run, queued by produce
+      }
+      ready.add(rows);
+      if (!roomAhead()) {
+        settle(stream, page);
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Reads what is in flight into where it belongs, in the order it was written: the page, then
+   * the pending batch's replies (undecoded). Nothing is in flight after it.
+   */
+  private void settle(ReplyStream stream, KeySource.Ahead page) {
+    if (page != null) {
+      nextKeys = taken(page.keys());
+    }
+    if (pending != null && !pending.complete()) {
+      fetcher.readAll(stream, pending);
+    }
+    if (following != null && !following.complete()) {
+      fetcher.readAll(stream, following);
     }
   }
 
@@ -200,7 +431,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
   /** One step: {@code pending}'s rows, with the next batch sent ahead when worth it. */
   private List<Object[]> read(ReplyStream stream) {
     HashFetcher.Batch now = pending;
-    boolean ahead = fetcher.streaming() && batches > 0
+    boolean ahead = fetcher.streaming() && steps > 0
         && emittedAtStep + now.keys.size() < rowLimit;
     KeySource.Ahead page = null;
     if (ahead && following == null && nextKeys == null && !keysDone) {
@@ -238,6 +469,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
     }
     List<Object[]> rows = fetcher.finish(stream, now);
     pending = null;
+    steps++;
     return rows;
   }
 
@@ -256,8 +488,10 @@ final class RowEnumerator implements Enumerator<Object[]> {
 
   @Override
   public void close() {
-    // nothing is held between batches; a batch being read ahead ends on its own and is dropped
-    readAhead = null;
+    // nothing is held between batches; a task reading ahead stops after its step
+    closed = true;
+    ready.clear();
+    madeRoom();
     batch = java.util.Collections.emptyIterator();
     exhausted = true;
   }

@@ -2,8 +2,9 @@ package io.popoto.sql.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -52,28 +53,45 @@ final class JsonText {
 
   /** The JSON text of the unpacker's next value, read without building a value tree. */
   static String streamed(MessageUnpacker in) throws IOException {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      writeValue(g, in);
-    }
-    return out.toString();
+    return written(g -> writeValue(g, in));
   }
 
   /** A set's elements in a stable order (Popoto stores them in arbitrary order). */
   static String sortedArray(ArrayValue array) {
     List<Value> elements = new ArrayList<>(array.list());
     elements.sort(SET_ORDER);
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.writeStartArray();
-      for (Value v : elements) {
-        g.writeRawValue(of(v));
-      }
-      g.writeEndArray();
+    try {
+      return written(g -> {
+        g.writeStartArray();
+        for (Value v : elements) {
+          g.writeRawValue(of(v));
+        }
+        g.writeEndArray();
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * What {@code body} writes, as text: on Jackson's recycled buffers, as its own
+   * writeValueAsString does (a StringWriter appends to a synchronized buffer and copies it once
+   * more, and a list column is one of these per row).
+   */
+  private static String written(Body body) throws IOException {
+    BufferRecycler recycler = FACTORY._getBufferRecycler();
+    try (SegmentedStringWriter out = new SegmentedStringWriter(recycler)) {
+      try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        body.write(g);
+      }
+      return out.getAndClear();
+    } finally {
+      recycler.releaseToPool();
+    }
   }
 
   private static void writeValue(JsonGenerator g, MessageUnpacker in) throws IOException {
