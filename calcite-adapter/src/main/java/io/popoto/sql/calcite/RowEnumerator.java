@@ -93,9 +93,10 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private volatile boolean closed;
   /**
    * What the task has read, oldest first: row lists (at most {@value #AHEAD} wait), then
-   * {@link #END} or the failure that stopped it.
+   * {@link #END} or the failure that stopped it. Made when the first task starts: a point
+   * lookup never needs one.
    */
-  private final BlockingQueue<Object> ready = new LinkedBlockingQueue<>();
+  private BlockingQueue<Object> ready;
   /** {@link #emitted} as the step's reader knows it when the step began. */
   private long emittedAtStep;
   /** Rows the consumer will have once it takes what the task has queued (the task's count). */
@@ -159,7 +160,8 @@ final class RowEnumerator implements Enumerator<Object[]> {
     try {
       while (true) {
         boolean running = producing; // read before the queue: a task queues, then clears it
-        Object item = running ? ready.poll(20, TimeUnit.MILLISECONDS) : ready.poll();
+        Object item = ready == null ? null
+            : running ? ready.poll(20, TimeUnit.MILLISECONDS) : ready.poll();
         if (item != null) {
           if (running) {
             madeRoom();
@@ -214,6 +216,9 @@ final class RowEnumerator implements Enumerator<Object[]> {
     if (start >= rowLimit || nothingLeft()) {
       return;
     }
+    if (ready == null) {
+      ready = new LinkedBlockingQueue<>(); // before the task starts: it is the task's to fill
+    }
     producing = true;
     try {
       ReadAhead.start(() -> produce(start));
@@ -225,7 +230,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
   /** Rows queued and not taken yet. */
   private long queuedRows() {
     long n = 0;
-    for (Object item : ready) {
+    for (Object item : ready == null ? List.of() : ready) {
       if (item instanceof List<?> rows) {
         n += rows.size();
       }
@@ -278,8 +283,10 @@ final class RowEnumerator implements Enumerator<Object[]> {
 
   /** Wakes a task waiting in {@link #roomAhead}. */
   private void madeRoom() {
-    synchronized (ready) {
-      ready.notifyAll();
+    if (ready != null) {
+      synchronized (ready) {
+        ready.notifyAll();
+      }
     }
   }
 
@@ -490,8 +497,10 @@ final class RowEnumerator implements Enumerator<Object[]> {
   public void close() {
     // nothing is held between batches; a task reading ahead stops after its step
     closed = true;
-    ready.clear();
-    madeRoom();
+    if (ready != null) {
+      ready.clear();
+      madeRoom();
+    }
     batch = java.util.Collections.emptyIterator();
     exhausted = true;
   }
