@@ -97,9 +97,11 @@ final class RowEnumerator implements Enumerator<Object[]> {
    * lookup never needs one.
    */
   private BlockingQueue<Object> ready;
-  /** {@link #emitted} as the step's reader knows it when the step began. */
-  private long emittedAtStep;
-  /** Rows the consumer will have once it takes what the task has queued (the task's count). */
+  /**
+   * Rows the consumer will have before the batch being read: {@link #emitted} when the consumer
+   * reads it, the task's own count (what is handed out and queued) when the task does; a step
+   * must not read the live count, which the consumer moves meanwhile.
+   */
   private long reached;
 
   /**
@@ -180,7 +182,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
         if (nothingLeft()) { // no task: the read's state is this thread's
           return null;
         }
-        emittedAtStep = emitted;
+        reached = emitted;
         return source.read(this::nextBatch, cancel);
       }
     } catch (InterruptedException e) {
@@ -320,10 +322,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
    * when its reply is read), and a batch with replies missing is sent again whole.
    */
   private Object run(Jedis jedis, ReplyStream stream) {
-    if (pending == null && following != null) {
-      pending = following;
-      following = null;
-    }
+    promoteFollowing();
     if (pending != null && !pending.complete()) {
       fetcher.send(stream, pending);
     }
@@ -399,19 +398,23 @@ final class RowEnumerator implements Enumerator<Object[]> {
 
   /** The next batch's rows, or null at the end; repeatable after a lost connection. */
   private List<Object[]> nextBatch(Jedis jedis) {
+    promoteFollowing();
     if (pending == null) {
-      if (following != null) {
-        pending = following;
-        following = null;
-      } else {
-        List<String> k = takeKeys(jedis);
-        if (k == null) {
-          return null;
-        }
-        pending = fetcher.batch(k);
+      List<String> k = takeKeys(jedis);
+      if (k == null) {
+        return null;
       }
+      pending = fetcher.batch(k);
     }
     return ReplyStream.within(jedis, this::read);
+  }
+
+  /** With no batch pending, the one sent ahead (if any) is the next to hand out. */
+  private void promoteFollowing() {
+    if (pending == null && following != null) {
+      pending = following;
+      following = null;
+    }
   }
 
   /** Whether the end is known without a read: no batch pending or read ahead, no keys left. */
@@ -439,7 +442,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private List<Object[]> read(ReplyStream stream) {
     HashFetcher.Batch now = pending;
     boolean ahead = fetcher.streaming() && steps > 0
-        && emittedAtStep + now.keys.size() < rowLimit;
+        && reached + now.keys.size() < rowLimit;
     KeySource.Ahead page = null;
     if (ahead && following == null && nextKeys == null && !keysDone) {
       page = keys.ahead(stream); // written first, so its reply is read first
