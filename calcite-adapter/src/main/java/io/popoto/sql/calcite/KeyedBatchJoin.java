@@ -10,6 +10,7 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.JoinType;
+import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
 import org.apache.calcite.linq4j.function.Predicate2;
@@ -112,6 +113,8 @@ public final class KeyedBatchJoin {
     private final ArrayDeque<Step<L, R>> ahead = new ArrayDeque<>();
     private boolean readAhead;
     private long batches;
+    /** The inner side of a one-row outer side, joined as it is read ({@link #stream}). */
+    private Enumerator<R> streamed;
 
     Batches(JoinType joinType, Enumerator<L> outer, Function1<List<L>, Enumerable<R>> inner,
         Function2<L, R, T> selector, Predicate2<L, R> condition, int batchSize,
@@ -136,10 +139,16 @@ public final class KeyedBatchJoin {
 
     @Override
     public boolean moveNext() {
+      if (streamed != null) {
+        return moveNextStreamed();
+      }
       while (true) {
         if (o < 0 || o >= outerRows.size()) {
           if (!nextBatch()) {
             return false;
+          }
+          if (streamed != null) {
+            return moveNextStreamed();
           }
           continue;
         }
@@ -199,6 +208,10 @@ public final class KeyedBatchJoin {
         if (step.outer().isEmpty()) {
           return false;
         }
+        if (outerDone && step.outer().size() == 1 && step.lookups().size() == 1) {
+          stream(step.outer().get(0));
+          return true;
+        }
         innerBatch = step.lookups().isEmpty() ? List.of() : readInner(step.lookups());
       }
       batches++;
@@ -236,6 +249,57 @@ public final class KeyedBatchJoin {
       o = -1;
       nextOuter();
       return true;
+    }
+
+    /**
+     * A one-row outer side (a parent picked by a filter, then its children) joins its inner rows
+     * as they are read instead of after the whole inner side is in memory: they are that row's
+     * candidates in their order whatever comes after them, so the rows are the same, while the
+     * join above starts on them (its own reads overlapping this read) and nothing is held.
+     */
+    private void stream(L left) {
+      outerRows = List.of(left);
+      o = 0;
+      matched = false;
+      candidates = List.of();
+      streamed = innerRows(outerRows).enumerator();
+    }
+
+    /** {@link #moveNext} while streaming: the same matches as {@link #candidatesOf}. */
+    private boolean moveNextStreamed() {
+      L left = outerRows.get(0);
+      Object key = outerKey.apply(left);
+      while (key != null && streamed.moveNext()) {
+        R right = streamed.current();
+        if (!key.equals(innerKey.apply(right)) || !condition.apply(left, right)) {
+          continue;
+        }
+        matched = true;
+        if (joinType == JoinType.ANTI) {
+          break;
+        }
+        current = selector.apply(left, right);
+        if (joinType == JoinType.SEMI) {
+          endStream();
+        }
+        return true;
+      }
+      boolean unmatched = !matched;
+      endStream();
+      if (unmatched && (joinType == JoinType.LEFT || joinType == JoinType.ANTI)) {
+        current = selector.apply(left, null);
+        return true;
+      }
+      return false;
+    }
+
+    /** Ends the streamed inner side (a SEMI join's first match ends it early) and the join. */
+    private void endStream() {
+      Enumerator<R> e = streamed;
+      streamed = null;
+      outerRows = List.of();
+      o = 0;
+      e.close();
     }
 
     /** Values in an inner row: its columns (a one-column row is the value itself). */
@@ -298,6 +362,17 @@ public final class KeyedBatchJoin {
 
     /** The inner rows for a batch of outer rows; may run on a read-ahead thread. */
     private List<R> readInner(List<L> batch) {
+      List<R> out = new ArrayList<>();
+      try (Enumerator<R> e = innerRows(batch).enumerator()) {
+        while (e.moveNext()) {
+          out.add(e.current());
+        }
+      }
+      return out;
+    }
+
+    /** The inner side for a batch of outer rows, padded to the batch size as Calcite pads it. */
+    private Enumerable<R> innerRows(List<L> batch) {
       Enumerable<R> rows = inner.apply(new AbstractList<L>() {
         @Override
         public L get(int index) {
@@ -309,15 +384,7 @@ public final class KeyedBatchJoin {
           return batchSize;
         }
       });
-      List<R> out = new ArrayList<>();
-      if (rows != null) {
-        try (Enumerator<R> e = rows.enumerator()) {
-          while (e.moveNext()) {
-            out.add(e.current());
-          }
-        }
-      }
-      return out;
+      return rows == null ? Linq4j.emptyEnumerable() : rows;
     }
 
     @Override
@@ -327,6 +394,9 @@ public final class KeyedBatchJoin {
 
     @Override
     public void close() {
+      if (streamed != null) {
+        endStream();
+      }
       ahead.clear(); // the tasks end on their own, their connections returned
       outer.close();
       outerRows = List.of();

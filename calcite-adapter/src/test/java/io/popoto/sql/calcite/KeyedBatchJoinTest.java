@@ -154,6 +154,116 @@ class KeyedBatchJoinTest {
     }
   }
 
+  /**
+   * A one-row outer side (a parent picked by a filter) joins its inner rows as they are read:
+   * its first joined row comes out after one inner row was read, not after the whole inner
+   * side, with the rows Calcite gives in its order (strays and a residual condition skipped,
+   * a LEFT or ANTI row without a match once), and the inner side is closed when the join ends
+   * early (SEMI's first match, a reader that stops) or reaches its end.
+   */
+  @Test
+  void aOneRowOuterSideJoinsItsInnerRowsAsTheyAreRead() {
+    Random random = new Random(20261203L);
+    for (int round = 0; round < 200; round++) {
+      String key = random.nextInt(10) == 0 ? null : "k1";
+      Object[] parent = {key, random.nextInt(4), 0};
+      List<Object[]> parents = new ArrayList<>();
+      parents.add(parent);
+      List<Object[]> children = rows(random, random.nextInt(30), 3); // k0, k1, k2: strays too
+      Predicate2<Object[], Object[]> condition = (o, i) -> o[0] != null && o[0].equals(i[0])
+          && (Integer) o[1] <= (Integer) i[1];
+      Function2<Object[], Object[], String> selector = (o, i) -> Arrays.toString(o) + "|"
+          + (i == null ? "null" : Arrays.toString(i));
+      for (JoinType type : TYPES) {
+        List<String> calcite = EnumerableDefaults.correlateBatchJoin(type,
+            Linq4j.asEnumerable(parents), batch -> Linq4j.asEnumerable(children),
+            selector, condition, 100).toList();
+        for (boolean byKeyOnly : new boolean[] {false, true}) {
+          Counted inner = new Counted(children);
+          List<String> keyed = new ArrayList<>();
+          int[] readAtFirst = {-1};
+          try (org.apache.calcite.linq4j.Enumerator<String> e = KeyedBatchJoin.join(type,
+              Linq4j.asEnumerable(parents), batch -> inner, selector, condition, 100,
+              o -> o[0], i -> i[0], true, byKeyOnly).enumerator()) {
+            while (e.moveNext()) {
+              if (readAtFirst[0] < 0) {
+                readAtFirst[0] = inner.read;
+              }
+              keyed.add(e.current());
+            }
+            assertEquals(0, inner.open, "the inner side is closed at the end");
+          }
+          String what = "round " + round + ", " + type + (byKeyOnly ? ", by key" : "");
+          assertEquals(calcite, keyed, what);
+          if (type == JoinType.INNER && !keyed.isEmpty()) {
+            int firstMatch = 1 + children.indexOf(children.stream()
+                .filter(c -> condition.apply(parent, c)).findFirst().orElseThrow());
+            assertEquals(firstMatch, readAtFirst[0], what + ": streamed");
+          }
+        }
+      }
+    }
+    // a reader that stops after the first row: the inner side is closed, the rest never read
+    List<Object[]> many = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      many.add(new Object[] {"k1", 3, i});
+    }
+    Counted inner = new Counted(many);
+    try (org.apache.calcite.linq4j.Enumerator<String> e = KeyedBatchJoin.<Object[], Object[],
+        String>join(JoinType.INNER, Linq4j.asEnumerable(List.<Object[]>of(new Object[] {"k1"})),
+        batch -> inner, (o, i) -> "x", (o, i) -> o[0].equals(i[0]), 100, o -> o[0], i -> i[0],
+        true, true).enumerator()) {
+      assertTrue(e.moveNext());
+    }
+    assertEquals(1, inner.read);
+    assertEquals(0, inner.open);
+  }
+
+  /** Inner rows that count how many were read and how many enumerators are open. */
+  private static final class Counted
+      extends org.apache.calcite.linq4j.AbstractEnumerable<Object[]> {
+    private final List<Object[]> rows;
+    int read;
+    int open;
+
+    Counted(List<Object[]> rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public org.apache.calcite.linq4j.Enumerator<Object[]> enumerator() {
+      open++;
+      return new org.apache.calcite.linq4j.Enumerator<>() {
+        private int at = -1;
+
+        @Override
+        public Object[] current() {
+          return rows.get(at);
+        }
+
+        @Override
+        public boolean moveNext() {
+          if (at + 1 >= rows.size()) {
+            return false;
+          }
+          at++;
+          read++;
+          return true;
+        }
+
+        @Override
+        public void reset() {
+          at = -1;
+        }
+
+        @Override
+        public void close() {
+          open--;
+        }
+      };
+    }
+  }
+
   /** Rows of (key or null, a small number), keys drawn from a few values so they repeat. */
   private static List<Object[]> rows(Random random, int n, int keys) {
     List<Object[]> rows = new ArrayList<>();
