@@ -183,6 +183,12 @@ final class JsonText {
     if (isAscii(bytes)) {
       return new String(bytes, StandardCharsets.US_ASCII); // most keys and words: no decoder
     }
+    // Every malformed sequence decodes to U+FFFD, so text without one is valid as it is, and
+    // other scripts and emoji need no decoder of their own per value
+    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return lenient;
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

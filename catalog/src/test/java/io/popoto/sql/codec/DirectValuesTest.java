@@ -107,6 +107,105 @@ class DirectValuesTest {
     assertTrue(direct > 100, "the fast reading took part " + direct + " times");
   }
 
+  /**
+   * The header-only reading of scalars gives exactly what the unpacker gives: every int format
+   * at its bounds (also in formats wider than needed, as other writers use), float32 and
+   * float64, str of every header size with ASCII, other scripts, emoji and invalid UTF-8, nil,
+   * bool; each also cut short by a byte and followed by one, for every column type.
+   */
+  @Test
+  void readingScalarsOffTheirHeadersAgreesWithTheUnpacker() throws IOException {
+    List<byte[]> in = new ArrayList<>();
+    long[] ints = {0, 1, 31, 127, 128, 255, 256, 65_535, 65_536, 4_294_967_295L, 4_294_967_296L,
+        Long.MAX_VALUE, -1, -32, -33, -128, -129, -32_768, -32_769, Integer.MIN_VALUE,
+        Integer.MIN_VALUE - 1L, Long.MIN_VALUE};
+    for (long v : ints) {
+      in.add(bytes(p -> p.packLong(v)));
+      in.add(sized(0xd3, v, 8));
+      if (v >= 0) {
+        in.add(sized(0xcf, v, 8));
+      }
+      if (v >= -128 && v <= 127) {
+        in.add(sized(0xd0, v, 1));
+      }
+      if (v >= 0 && v <= 255) {
+        in.add(sized(0xcc, v, 1));
+      }
+      if (v >= 0 && v <= 65_535) {
+        in.add(sized(0xcd, v, 2));
+      }
+      if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+        in.add(sized(0xd1, v, 2));
+      }
+      if (v >= 0 && v <= 4_294_967_295L) {
+        in.add(sized(0xce, v, 4));
+      }
+      if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+        in.add(sized(0xd2, v, 4));
+      }
+    }
+    in.add(sized(0xcf, -1, 8)); // 2^64 - 1: beyond a long
+    for (double d : new double[] {0.0, -0.0, 12.5, -3.75, Double.NaN, Double.MAX_VALUE,
+        Double.MIN_VALUE, Double.NEGATIVE_INFINITY}) {
+      in.add(bytes(p -> p.packDouble(d)));
+      in.add(bytes(p -> p.packFloat((float) d)));
+    }
+    StringBuilder longText = new StringBuilder();
+    for (int length : new int[] {0, 1, 31, 32, 255, 256, 65_535, 65_536}) {
+      while (longText.length() < length) {
+        longText.append('a');
+      }
+      String text = longText.substring(0, length);
+      in.add(bytes(p -> p.packString(text)));
+    }
+    for (String text : List.of("Zürich", "東京", "😀 emoji", "Ελληνικά", "עברית", "\u0000")) {
+      in.add(bytes(p -> p.packString(text)));
+    }
+    in.add(bytes(p -> p.packRawStringHeader(2).writePayload(new byte[] {(byte) 0xc3, 0x28})));
+    in.add(bytes(p -> p.packRawStringHeader(1).writePayload(new byte[] {(byte) 0xed})));
+    in.add(new byte[] {(byte) 0xd9, 1, 'x'});
+    in.add(new byte[] {(byte) 0xda, 0, 1, 'x'});
+    in.add(bytes(p -> p.packNil()));
+    in.add(bytes(p -> p.packBoolean(true)));
+    in.add(bytes(p -> p.packBoolean(false)));
+    List<byte[]> all = new ArrayList<>();
+    for (byte[] b : in) {
+      all.add(b);
+      all.add(Arrays.copyOf(b, b.length + 1)); // a nil after it
+      if (b.length > 1) {
+        all.add(Arrays.copyOf(b, b.length - 1));
+      }
+    }
+    int answered = 0;
+    for (ValueType type : ValueType.values()) {
+      for (byte[] b : all) {
+        Object header = DirectValues.read(type, b);
+        Object unpacker = DirectValues.streamed(type, b);
+        String what = type + " " + Arrays.toString(Arrays.copyOf(b, Math.min(b.length, 12)))
+            + " (" + b.length + " bytes)";
+        if (unpacker instanceof byte[] u) {
+          assertTrue(header instanceof byte[] h && Arrays.equals(u, h), what);
+        } else {
+          assertEquals(unpacker, header, what);
+        }
+        if (header != DirectValues.UNDECIDED) {
+          answered++;
+        }
+      }
+    }
+    assertTrue(answered > 300, "values answered " + answered);
+  }
+
+  /** An int in the given format, {@code size} bytes big-endian after its header. */
+  private static byte[] sized(int header, long v, int size) {
+    byte[] b = new byte[1 + size];
+    b[0] = (byte) header;
+    for (int i = 0; i < size; i++) {
+      b[size - i] = (byte) (v >>> (8 * i));
+    }
+    return b;
+  }
+
   private interface Decoding {
     Object get() throws PopotoDecodeException;
   }

@@ -30,6 +30,54 @@ class JsonTextTest {
     return direct;
   }
 
+  /**
+   * Strict UTF-8 text is what a reporting decoder gives (null where it refuses): other scripts,
+   * emoji, a genuine U+FFFD, and every malformed shape (stray continuation bytes, overlong
+   * forms, encoded surrogates, code points past U+10FFFF, cut sequences), then 20,000 seeded
+   * random byte strings biased toward multi-byte sequences.
+   */
+  @Test
+  void strictTextIsWhatAReportingDecoderGives() {
+    List<byte[]> cases = new java.util.ArrayList<>();
+    for (String t : List.of("", "plain", "Zürich", "東京", "😀👍🏽", "Ελληνικά", "עברית",
+        "text with \uFFFD in it", "\uFFFD")) {
+      cases.add(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    int[][] odd = {{0x80}, {0xbf, 0x41}, {0xc0, 0x80}, {0xc1, 0xbf}, {0xe0, 0x80, 0x80},
+        {0xed, 0xa0, 0x80}, {0xed, 0xbf, 0xbf}, {0xf0, 0x80, 0x80, 0x80}, {0xf4, 0x90, 0x80, 0x80},
+        {0xf5, 0x80, 0x80, 0x80}, {0xff}, {0xe6, 0x9d}, {0xf0, 0x9f, 0x98}, {0x41, 0xc3},
+        {0xef, 0xbf, 0xbd, 0xc3, 0x28}};
+    for (int[] o : odd) {
+      byte[] b = new byte[o.length];
+      for (int i = 0; i < o.length; i++) {
+        b[i] = (byte) o[i];
+      }
+      cases.add(b);
+    }
+    java.util.Random random = new java.util.Random(20261202L);
+    int[] leads = {0x41, 0xc3, 0xe6, 0xf0, 0x80, 0xbf, 0xed, 0xef, 0xf4, 0xff};
+    for (int i = 0; i < 20_000; i++) {
+      byte[] b = new byte[1 + random.nextInt(8)];
+      for (int k = 0; k < b.length; k++) {
+        b[k] = (byte) (random.nextBoolean() ? leads[random.nextInt(leads.length)]
+            : 0x80 + random.nextInt(0x40));
+      }
+      cases.add(b);
+    }
+    for (byte[] b : cases) {
+      String expected;
+      try {
+        expected = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(b)).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        expected = null;
+      }
+      assertEquals(expected, JsonText.strictText(b), java.util.Arrays.toString(b));
+    }
+  }
+
   @Test
   void listsAndDictsAreWrittenAsPythonsJsonDumpsWouldReadThem() throws Exception {
     assertEquals("[1,2.5,\"a\",null,true,-7]", decoded(ValueType.LIST, bytes(p -> p
