@@ -153,28 +153,50 @@ public final class KeyedBatchJoin {
           continue;
         }
         L left = outerRows.get(o);
-        while (c < candidates.size()) {
-          R right = candidates.get(c++);
-          if (!condition.apply(left, right)) {
-            continue;
+        while (c < candidates.size() && !settled()) {
+          if (accept(left, candidates.get(c++))) {
+            return true;
           }
-          matched = true;
-          if (joinType == JoinType.ANTI) {
-            break;
-          }
-          if (joinType == JoinType.SEMI) {
-            c = candidates.size();
-          }
-          current = selector.apply(left, right);
-          return true;
         }
         boolean unmatched = !matched;
         nextOuter();
-        if (unmatched && (joinType == JoinType.LEFT || joinType == JoinType.ANTI)) {
-          current = selector.apply(left, null);
+        if (unmatched && unmatched(left)) {
           return true;
         }
       }
+    }
+
+    /**
+     * Tests a candidate of {@code left}: true when the pair is an output row (then
+     * {@link #current}); a pair that meets the condition counts as the row's match either way.
+     */
+    private boolean accept(L left, R right) {
+      if (!condition.apply(left, right)) {
+        return false;
+      }
+      matched = true;
+      if (joinType == JoinType.ANTI) {
+        return false;
+      }
+      current = selector.apply(left, right);
+      return true;
+    }
+
+    /** Whether the outer row needs no more candidates: SEMI and ANTI stop at the first match. */
+    private boolean settled() {
+      return matched && (joinType == JoinType.SEMI || joinType == JoinType.ANTI);
+    }
+
+    /**
+     * An outer row that matched nothing: true when it is still an output row (LEFT, with nulls
+     * for the inner columns; ANTI), then {@link #current}.
+     */
+    private boolean unmatched(L left) {
+      if (joinType != JoinType.LEFT && joinType != JoinType.ANTI) {
+        return false;
+      }
+      current = selector.apply(left, null);
+      return true;
     }
 
     private void nextOuter() {
@@ -269,28 +291,18 @@ public final class KeyedBatchJoin {
     private boolean moveNextStreamed() {
       L left = outerRows.get(0);
       Object key = outerKey.apply(left);
-      while (key != null && streamed.moveNext()) {
+      while (key != null && !settled() && streamed.moveNext()) {
         R right = streamed.current();
-        if (!key.equals(innerKey.apply(right)) || !condition.apply(left, right)) {
-          continue;
+        if (key.equals(innerKey.apply(right)) && accept(left, right)) {
+          if (joinType == JoinType.SEMI) {
+            endStream(); // its first match ends the inner read now, not at the next step
+          }
+          return true;
         }
-        matched = true;
-        if (joinType == JoinType.ANTI) {
-          break;
-        }
-        current = selector.apply(left, right);
-        if (joinType == JoinType.SEMI) {
-          endStream();
-        }
-        return true;
       }
       boolean unmatched = !matched;
       endStream();
-      if (unmatched && (joinType == JoinType.LEFT || joinType == JoinType.ANTI)) {
-        current = selector.apply(left, null);
-        return true;
-      }
-      return false;
+      return unmatched && unmatched(left);
     }
 
     /** Ends the streamed inner side (a SEMI join's first match ends it early) and the join. */
