@@ -87,6 +87,15 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private long steps;
   /** Set while a {@link #produce} task holds the read's state; the task clears it last. */
   private volatile boolean producing;
+  /**
+   * Set by a task whose last batch is the read's last: it queues {@link #END} right after it.
+   * Without it a consumer that took that batch before the task had cleared {@link #producing}
+   * (the task's thread preempted by the consumer it woke, on two busy cores) waited out its
+   * whole poll for a batch that never came: 20 ms at the end of every read.
+   */
+  private boolean lastAtEnd;
+  /** Set by a task that queues {@link #END} (for tests: {@link #endQueuedByTask}). */
+  private volatile boolean endQueued;
   /** Set by a task that queued {@link #END} or its failure: no task may start after it. */
   private volatile boolean ended;
   /** Set by {@link #close}: a task reading ahead stops after its step. */
@@ -246,9 +255,13 @@ final class RowEnumerator implements Enumerator<Object[]> {
     try {
       Object last = source.read(jedis -> ReplyStream.within(jedis, s -> run(jedis, s)), cancel);
       if (last != null) {
-        ended = last == END;
+        ended = last == END || lastAtEnd;
+        endQueued = ended; // before the queue: a consumer may end on it at once
         ready.add(last); // queued once the connection is back: a consumer that ends on it
-      }                  // finds nothing borrowed
+        if (last != END && lastAtEnd) { // finds nothing borrowed
+          ready.add(END); // at once: a consumer waiting for more is not left to its timeout
+        }
+      }
     } catch (RuntimeException | Error e) {
       ended = true; // the read's state is not to be read on from
       ready.add(e);
@@ -370,6 +383,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
       reached += rows.size();
       if (reached >= rowLimit || nothingLeft() && page == null) {
         settle(stream, page);
+        lastAtEnd = nothingLeft();
         return rows; // the last of this run, queued by produce
       }
       ready.add(rows);
@@ -489,6 +503,11 @@ final class RowEnumerator implements Enumerator<Object[]> {
       keysDone = true;
     }
     return page;
+  }
+
+  /** Whether a read-ahead task queued the end after its last batch (tests). */
+  boolean endQueuedByTask() {
+    return endQueued;
   }
 
   @Override
