@@ -95,9 +95,9 @@ final class RowEnumerator implements Enumerator<Object[]> {
    */
   private boolean lastAtEnd;
   /**
-   * Set by a task about to queue its last batch short of the end (at the row limit, when a
-   * filter above the fetch may still want more): until it clears {@link #producing} a consumer
-   * waits for it in 1 ms polls, not 20 ms ones.
+   * Set by a task about to queue its last item. A consumer may then take it and ask for more
+   * before the task has cleared {@link #producing} (after a last batch short of the end, at the
+   * row limit, a filter above the fetch may want more rows): it waits in 1 ms polls, not 20 ms.
    */
   private volatile boolean finishing;
   /** Set by a task that queues {@link #END} (for tests: {@link #endQueuedByTask}). */
