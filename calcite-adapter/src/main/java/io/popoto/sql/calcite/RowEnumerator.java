@@ -88,20 +88,11 @@ final class RowEnumerator implements Enumerator<Object[]> {
   /** Set while a {@link #produce} task holds the read's state; the task clears it last. */
   private volatile boolean producing;
   /**
-   * Set by a task whose last batch is the read's last: it queues {@link #END} right after it.
-   * Without it a consumer that took that batch before the task had cleared {@link #producing}
-   * (the task's thread preempted by the consumer it woke, on two busy cores) waited out its
-   * whole poll for a batch that never came: 20 ms at the end of every read.
-   */
-  private boolean lastAtEnd;
-  /**
    * Set by a task about to queue its last item. A consumer may then take it and ask for more
    * before the task has cleared {@link #producing} (after a last batch short of the end, at the
    * row limit, a filter above the fetch may want more rows): it waits in 1 ms polls, not 20 ms.
    */
   private volatile boolean finishing;
-  /** Set by a task that queues {@link #END} (for tests: {@link #endQueuedByTask}). */
-  private volatile boolean endQueued;
   /** Set by a task that queued {@link #END} or its failure: no task may start after it. */
   private volatile boolean ended;
   /** Set by {@link #close}: a task reading ahead stops after its step. */
@@ -262,12 +253,16 @@ final class RowEnumerator implements Enumerator<Object[]> {
     try {
       Object last = source.read(jedis -> ReplyStream.within(jedis, s -> run(jedis, s)), cancel);
       if (last != null) {
-        ended = last == END || lastAtEnd;
-        endQueued = ended; // before the queue: a consumer may end on it at once
+        // Still the task's state: whether the read is used up is known without a read. A last
+        // batch that ends it is followed by END at once: a consumer that took it before the task
+        // had cleared producing (its thread preempted by the consumer it woke, on two busy cores)
+        // waited out its whole poll for a batch that never came, 20 ms at the end of every read.
+        boolean atEnd = last == END || nothingLeft();
+        ended = atEnd; // before the queue: a consumer may end on it at once
         finishing = true;
         ready.add(last); // queued once the connection is back: a consumer that ends on it
-        if (last != END && lastAtEnd) { // finds nothing borrowed
-          ready.add(END); // at once: a consumer waiting for more is not left to its timeout
+        if (last != END && atEnd) { // finds nothing borrowed
+          ready.add(END);
         }
       }
     } catch (RuntimeException | Error e) {
@@ -391,7 +386,6 @@ final class RowEnumerator implements Enumerator<Object[]> {
       reached += rows.size();
       if (reached >= rowLimit || nothingLeft() && page == null) {
         settle(stream, page);
-        lastAtEnd = nothingLeft();
         return rows; // the last of this run, queued by produce
       }
       ready.add(rows);
@@ -513,9 +507,9 @@ final class RowEnumerator implements Enumerator<Object[]> {
     return page;
   }
 
-  /** Whether a read-ahead task queued the end after its last batch (tests). */
+  /** Whether a read-ahead task queued the end (or its failure) after its last batch (tests). */
   boolean endQueuedByTask() {
-    return endQueued;
+    return ended;
   }
 
   @Override
