@@ -160,7 +160,7 @@ public final class KeyedBatchJoin {
         }
         boolean unmatched = !matched;
         nextOuter();
-        if (unmatched && unmatched(left)) {
+        if (unmatched && unmatchedRow(left)) {
           return true;
         }
       }
@@ -191,7 +191,7 @@ public final class KeyedBatchJoin {
      * An outer row that matched nothing: true when it is still an output row (LEFT, with nulls
      * for the inner columns; ANTI), then {@link #current}.
      */
-    private boolean unmatched(L left) {
+    private boolean unmatchedRow(L left) {
       if (joinType != JoinType.LEFT && joinType != JoinType.ANTI) {
         return false;
       }
@@ -302,7 +302,7 @@ public final class KeyedBatchJoin {
       }
       boolean unmatched = !matched;
       endStream();
-      return unmatched && unmatched(left);
+      return unmatched && unmatchedRow(left);
     }
 
     /** Ends the streamed inner side (a SEMI join's first match ends it early) and the join. */
