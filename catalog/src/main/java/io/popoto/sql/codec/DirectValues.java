@@ -59,6 +59,14 @@ final class DirectValues {
     Reader reader = READER.get();
     try {
       MessageUnpacker in = reader.over(bytes);
+      if (type == ValueType.LIST && in.getNextFormat().getValueType()
+          == org.msgpack.value.ValueType.ARRAY) {
+        String flat = JsonText.flatArray(in);
+        if (flat != null) {
+          return in.hasNext() ? UNDECIDED : flat;
+        }
+        in = reader.over(bytes); // floats or nested values: the generator's writing, from the start
+      }
       Object value = value(type, in);
       return in.hasNext() ? UNDECIDED : value;
     } catch (IOException | RuntimeException e) {

@@ -2,6 +2,7 @@ package io.popoto.sql.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import java.io.IOException;
@@ -55,6 +56,50 @@ final class JsonText {
   static String streamed(MessageUnpacker in) throws IOException {
     return written(g -> writeValue(g, in));
   }
+
+  /**
+   * The JSON text of an array of strings, ints, bools and nils, the shape most list columns
+   * hold (keys, words, ids), or null for any other array, which {@link #streamed} then writes
+   * from its start. The text is the generator's: the same separators, Jackson's own string
+   * quoting, ints as the generator writes longs; a generator per value cost more than the
+   * writing, a list column is one per row, and floats and nested values are left to it.
+   */
+  static String flatArray(MessageUnpacker in) throws IOException {
+    int n = in.unpackArrayHeader();
+    StringBuilder out = new StringBuilder(2 + 48 * n);
+    out.append('[');
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      MessageFormat format = in.getNextFormat();
+      switch (format.getValueType()) {
+        case NIL -> {
+          in.unpackNil();
+          out.append("null");
+        }
+        case BOOLEAN -> out.append(in.unpackBoolean());
+        case INTEGER -> {
+          if (format == MessageFormat.UINT64) {
+            out.append(in.unpackBigInteger()); // as the generator writes it, long or not
+          } else {
+            out.append(in.unpackLong());
+          }
+        }
+        case STRING -> {
+          out.append('"');
+          QUOTE.quoteAsString(lenientText(in.readPayload(in.unpackRawStringHeader())), out);
+          out.append('"');
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    return out.append(']').toString();
+  }
+
+  private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 
   /** A set's elements in a stable order (Popoto stores them in arbitrary order). */
   static String sortedArray(ArrayValue array) {

@@ -110,4 +110,65 @@ class JsonTextTest {
         bytes(p -> p.packMapHeader(3).packDouble(Double.NaN).packInt(1)
             .packDouble(Double.POSITIVE_INFINITY).packInt(2).packDouble(1e20).packInt(3))));
   }
+
+  /**
+   * Arrays of strings, ints, bools and nils are written without a generator: the text must be
+   * the generator's (the tree reading's) for 5,000 seeded random arrays whose strings hold
+   * every control character, quotes, backslashes, DEL, slashes, other scripts, emoji and
+   * invalid UTF-8, and whose ints take every msgpack format up to 64-bit unsigned (floats and
+   * nested values among them send the array to the generator).
+   */
+  @Test
+  void flatArraysAreWrittenAsTheGeneratorWritesThem() throws Exception {
+    java.util.Random random = new java.util.Random(20261203);
+    String[] pieces = {"a", "Z", "0", " ", "\"", "\\", "/", "\u007f", "é", "東京", "😀",
+        "\u2028", "\ufffd"};
+    int flat = 0;
+    for (int round = 0; round < 5_000; round++) {
+      int n = random.nextInt(6);
+      boolean[] odd = {false};
+      byte[] msgpack = bytes(p -> {
+        p.packArrayHeader(n);
+        for (int i = 0; i < n; i++) {
+          switch (random.nextInt(random.nextInt(20) == 0 ? 9 : 6)) {
+            case 0 -> p.packNil();
+            case 1 -> p.packBoolean(random.nextBoolean());
+            case 2 -> p.packLong(random.nextInt(3) == 0 ? random.nextLong()
+                : random.nextInt(70_000) - 35_000);
+            case 6 -> {
+              odd[0] = true;
+              p.packDouble(random.nextDouble() * 100);
+            }
+            case 7 -> p.packBigInteger(BigInteger.ONE.shiftLeft(63).add(BigInteger.valueOf(
+                  random.nextInt(1000))));
+            case 8 -> {
+              odd[0] = true;
+              p.packArrayHeader(1).packString("nested");
+            }
+            default -> {
+              if (random.nextInt(10) == 0) { // invalid UTF-8: U+FFFD in the text
+                p.packRawStringHeader(2).writePayload(new byte[] {(byte) 0xc3, 0x28});
+              } else {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(8); k > 0; k--) {
+                  text.append(random.nextInt(3) == 0 ? String.valueOf((char) random.nextInt(32))
+                      : pieces[random.nextInt(pieces.length)]);
+                }
+                p.packString(text.toString());
+              }
+            }
+          }
+        }
+      });
+      String text = decoded(ValueType.LIST, msgpack);
+      if (!odd[0]) {
+        flat++;
+        try (org.msgpack.core.MessageUnpacker in =
+            org.msgpack.core.MessagePack.newDefaultUnpacker(msgpack)) {
+          assertEquals(text, JsonText.flatArray(in), "written without a generator");
+        }
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(flat > 3_000, "flat arrays: " + flat);
+  }
 }
