@@ -464,8 +464,9 @@ final class AccessPathExecutor {
     Batched(List<String> keys, int batchSize, boolean distinct) {
       List<List<String>> parts = new ArrayList<>();
       List<String> once = distinct ? keys : new ArrayList<>(new LinkedHashSet<>(keys));
-      for (int i = 0; i < once.size(); i += batchSize) {
-        parts.add(once.subList(i, Math.min(once.size(), i + batchSize)));
+      for (int i = 0, size; i < once.size(); i += size) {
+        size = BatchSizes.of(batchSize, parts.size());
+        parts.add(once.subList(i, Math.min(once.size(), i + size)));
       }
       this.batches = parts.iterator();
     }
@@ -649,6 +650,8 @@ final class AccessPathExecutor {
     private final boolean descending;
     private final int firstPage;
     private int offset;
+    /** Pages read: the next one is {@link BatchSizes#of} this many in. */
+    private int pages;
     private boolean done;
 
     SortedRange(String key, String min, String max, boolean descending, int firstPage) {
@@ -693,7 +696,7 @@ final class AccessPathExecutor {
     }
 
     private int count() {
-      return offset == 0 ? Math.min(firstPage, batchSize) : batchSize;
+      return offset == 0 ? Math.min(firstPage, batchSize) : BatchSizes.of(batchSize, pages);
     }
 
     private String command() {
@@ -702,6 +705,7 @@ final class AccessPathExecutor {
 
     private List<String> accept(List<String> page, int count) {
       table.schema().source().recordRoundTrip(command());
+      pages++;
       offset += page.size();
       done = page.size() < count;
       return page.isEmpty() ? null : page;

@@ -16,7 +16,9 @@ import redis.clients.jedis.resps.ScanResult;
 final class ClassSetScan implements KeySource {
   private final RedisSource source;
   private final String classSet;
-  private final ScanParams params;
+  private final int batchSize;
+  /** Pages taken: the next one's COUNT is {@link BatchSizes#of} this many in. */
+  private int pages;
   private final FingerprintSet seen = new FingerprintSet();
   private String cursor = ScanParams.SCAN_POINTER_START;
   private boolean done;
@@ -24,14 +26,14 @@ final class ClassSetScan implements KeySource {
   ClassSetScan(RedisSource source, String classSet, int batchSize) {
     this.source = source;
     this.classSet = classSet;
-    this.params = new ScanParams().count(batchSize);
+    this.batchSize = batchSize;
   }
 
   @Override
   public List<String> next(Jedis jedis) {
     while (!done) {
       ScanResult<String> page = RedisReplies.call(source, "SSCAN", classSet,
-          () -> jedis.sscan(classSet, cursor, params));
+          () -> jedis.sscan(classSet, cursor, params()));
       List<String> fresh = accept(page);
       if (!fresh.isEmpty()) {
         return fresh;
@@ -46,7 +48,8 @@ final class ClassSetScan implements KeySource {
     if (done) {
       return () -> null;
     }
-    CommandObject<ScanResult<String>> sscan = ReplyStream.COMMANDS.sscan(classSet, cursor, params);
+    CommandObject<ScanResult<String>> sscan = ReplyStream.COMMANDS.sscan(classSet, cursor,
+        params());
     stream.send(sscan);
     return () -> {
       Object reply = stream.next(sscan);
@@ -59,9 +62,14 @@ final class ClassSetScan implements KeySource {
     };
   }
 
+  private ScanParams params() {
+    return new ScanParams().count(BatchSizes.of(batchSize, pages));
+  }
+
   /** Takes one page: moves the cursor, and returns the members not seen before. */
   private List<String> accept(ScanResult<String> page) {
     source.recordRoundTrip("SSCAN");
+    pages++;
     cursor = page.getCursor();
     done = ScanParams.SCAN_POINTER_START.equals(cursor);
     List<String> fresh = new ArrayList<>(page.getResult().size());

@@ -1,5 +1,6 @@
 package io.popoto.sql.calcite;
 
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.CommandObjects;
 import redis.clients.jedis.Connection;
@@ -50,7 +51,12 @@ final class ReplyStream {
 
   /** Writes a command; its reply is read later, after those of the commands sent before it. */
   void send(CommandObject<?> command) {
-    connection.sendCommand(command.getArguments());
+    send(command.getArguments());
+  }
+
+  /** {@link #send(CommandObject)} for a command whose reply is read raw (no builder). */
+  void send(CommandArguments arguments) {
+    connection.sendCommand(arguments);
     outstanding++;
     unflushed = true;
   }

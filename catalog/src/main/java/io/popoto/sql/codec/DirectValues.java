@@ -100,7 +100,7 @@ final class DirectValues {
         int length = at == 1 ? head & 0x1f : at == 2 ? b[1] & 0xff
             : (b[1] & 0xff) << 8 | b[2] & 0xff;
         return n != at + length ? NOT_SCALAR
-            : orUndecided(JsonText.strictText(Arrays.copyOfRange(b, at, n)));
+            : orUndecided(JsonText.strictText(b, at, n));
       case INT:
         return integer(head, b);
       case FLOAT:

@@ -215,9 +215,9 @@ final class JsonText {
     return PythonText.floatRepr(d);
   }
 
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
+  private static boolean isAscii(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] < 0) {
         return false;
       }
     }
@@ -225,12 +225,22 @@ final class JsonText {
   }
 
   static String strictText(byte[] bytes) {
-    if (isAscii(bytes)) {
-      return new String(bytes, StandardCharsets.US_ASCII); // most keys and words: no decoder
+    return strictText(bytes, 0, bytes.length);
+  }
+
+  /**
+   * The strict UTF-8 text of {@code bytes[from..to)}, or null when it is not valid UTF-8. Read
+   * in place: a str column's value is its reply bytes after the header, and copying them out
+   * first was 7% of what a join's inner read allocated.
+   */
+  static String strictText(byte[] bytes, int from, int to) {
+    int length = to - from;
+    if (isAscii(bytes, from, to)) {
+      return new String(bytes, from, length, StandardCharsets.US_ASCII); // no decoder
     }
     // Every malformed sequence decodes to U+FFFD, so text without one is valid as it is, and
     // other scripts and emoji need no decoder of their own per value
-    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    String lenient = new String(bytes, from, length, StandardCharsets.UTF_8);
     if (lenient.indexOf('\uFFFD') < 0) {
       return lenient;
     }
@@ -238,7 +248,7 @@ final class JsonText {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes, from, length)).toString();
     } catch (CharacterCodingException e) {
       return null;
     }

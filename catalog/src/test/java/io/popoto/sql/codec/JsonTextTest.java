@@ -34,7 +34,8 @@ class JsonTextTest {
    * Strict UTF-8 text is what a reporting decoder gives (null where it refuses): other scripts,
    * emoji, a genuine U+FFFD, and every malformed shape (stray continuation bytes, overlong
    * forms, encoded surrogates, code points past U+10FFFF, cut sequences), then 20,000 seeded
-   * random byte strings biased toward multi-byte sequences.
+   * random byte strings biased toward multi-byte sequences; each also read in place between
+   * stray bytes.
    */
   @Test
   void strictTextIsWhatAReportingDecoderGives() {
@@ -75,6 +76,14 @@ class JsonTextTest {
         expected = null;
       }
       assertEquals(expected, JsonText.strictText(b), java.util.Arrays.toString(b));
+      // read in place: the same text between other bytes (a str header before, more after)
+      byte[] framed = new byte[b.length + 3];
+      framed[0] = (byte) 0xd9;
+      framed[1] = (byte) 0xc3;
+      System.arraycopy(b, 0, framed, 2, b.length);
+      framed[framed.length - 1] = (byte) 0xe6;
+      assertEquals(expected, JsonText.strictText(framed, 2, 2 + b.length),
+          "in place: " + java.util.Arrays.toString(b));
     }
   }
 

@@ -19,7 +19,7 @@ public enum PopotoProperty {
   STRICT("strict", "false",
       "true: a value that cannot be decoded fails the query; false: NULL and a warning.",
       "true", "false"),
-  BATCH_SIZE("batchSize", "500", "Keys per pipelined Redis fetch."),
+  BATCH_SIZE("batchSize", "500", "Keys in a read's first pipelined Redis fetch; later fetches take up to four times as many."),
   CONNECT_TIMEOUT("connectTimeout", "10",
       "Seconds to wait for the TCP connection to Redis; 0 waits forever."),
   SOCKET_TIMEOUT("socketTimeout", "60",
