@@ -38,8 +38,9 @@ import redis.clients.jedis.Jedis;
  * none is taken for 100 ms, at the end, at the row limit, on a close or a cancel; it then reads
  * what is still in flight, undecoded, and returns the connection, so an abandoned ResultSet
  * holds nothing. At most four batches are held: the one waiting, the one handed out, the one
- * being decoded and the one in flight. The task holds
- * the read's state while it runs; the consumer touches it only once the task has stopped.
+ * being decoded and the one in flight. The task holds the read's state while it runs; its last
+ * item in the queue (the end, "stopped", or its failure) hands the state back, and the consumer
+ * touches the state only after taking it.
  *
  * <p>The commands and round trips counted are the sequential reader's (a batch still counts as
  * one round trip). Key sources that can only tell their next batch with a blocking read
@@ -71,8 +72,13 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private static final int AHEAD = 1;
   /** How long a task waits for the consumer to take a batch before it stops. */
   private static final long ROOM_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-  /** Queued by a task after the last batch. */
+  /** A task's last item when the read is used up. */
   private static final Object END = new Object();
+  /**
+   * A task's last item when it stopped short of the end (no batch taken for a while, a close, a
+   * cancel, the row limit): the read's state is the consumer's again.
+   */
+  private static final Object STOPPED = new Object();
   /** The batch whose rows are handed out next: not sent yet, or its replies all read. */
   private HashFetcher.Batch pending;
   /** The batch after it, sent ahead (overlap only). */
@@ -85,22 +91,22 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private boolean exhausted;
   /** Steps read so far, by whoever holds the read's state: the first sends nothing ahead. */
   private long steps;
-  /** Set while a {@link #produce} task holds the read's state; the task clears it last. */
-  private volatile boolean producing;
   /**
-   * Set by a task about to queue its last item. A consumer may then take it and ask for more
-   * before the task has cleared {@link #producing} (after a last batch short of the end, at the
-   * row limit, a filter above the fetch may want more rows): it waits in 1 ms polls, not 20 ms.
+   * The consumer's own mark (no other thread reads it): a task it started holds the read's state
+   * until the consumer takes that task's last item ({@link #END}, {@link #STOPPED} or its
+   * failure), which the task queues once it is done with the state and its connection. So the
+   * consumer waits on the queue alone, and wakes the moment a task stops, however that task's
+   * thread is scheduled.
    */
-  private volatile boolean finishing;
-  /** Set by a task that queued {@link #END} or its failure: no task may start after it. */
+  private boolean taskHolds;
+  /** Set by a task that queued {@link #END} (tests). */
   private volatile boolean ended;
   /** Set by {@link #close}: a task reading ahead stops after its step. */
   private volatile boolean closed;
   /**
    * What the task has read, oldest first: row lists (at most {@value #AHEAD} wait), then
-   * {@link #END} or the failure that stopped it. Made when the first task starts: a point
-   * lookup never needs one.
+   * {@link #END}, {@link #STOPPED} or the failure that stopped it. Made when the first task
+   * starts: a point lookup never needs one.
    */
   private BlockingQueue<Object> ready;
   /**
@@ -160,19 +166,26 @@ final class RowEnumerator implements Enumerator<Object[]> {
   }
 
   /**
-   * The next batch: the oldest one read ahead, waiting for the task while it runs (a cancel or
-   * timeout stops the wait, and breaks the task's read); once no task runs, read here. Null at
-   * the end.
+   * The next batch: the oldest one read ahead, waiting on the queue while a task holds the read
+   * (a cancel or timeout stops the wait, and breaks the task's read); once the task's last item
+   * is taken, read here. Null at the end.
    */
   private List<Object[]> nextRows() {
     try {
       while (true) {
-        boolean running = producing; // read before the queue: a task queues, then clears it
-        Object item = ready == null ? null
-            : running ? ready.poll(finishing ? 1 : 20, TimeUnit.MILLISECONDS) : ready.poll();
-        if (item != null) {
-          if (running) {
+        if (taskHolds) {
+          Object item = ready.poll(20, TimeUnit.MILLISECONDS); // a cancel is checked meanwhile
+          if (item == null) {
+            Cancellation.check(cancel);
+            continue;
+          }
+          if (item instanceof List<?>) {
             madeRoom();
+          } else {
+            taskHolds = false; // the task's last item: the state is this thread's again
+            if (item == STOPPED) {
+              continue;
+            }
           }
           try {
             return unwrap(item);
@@ -181,11 +194,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
             throw e;
           }
         }
-        if (running) {
-          Cancellation.check(cancel);
-          continue;
-        }
-        if (nothingLeft()) { // no task: the read's state is this thread's
+        if (nothingLeft()) {
           return null;
         }
         reached = emitted;
@@ -214,63 +223,47 @@ final class RowEnumerator implements Enumerator<Object[]> {
 
   /**
    * Starts the task that reads ahead ({@link #produce}), from the second batch on, unless one
-   * runs, batches still wait in the queue, the row limit is met or nothing is left.
+   * holds the read, the row limit is met or nothing is left.
    */
   private void readAhead(int handedOut) {
-    if (producing || closed || ended || !fetcher.streaming() || batches < 2) {
+    if (taskHolds || closed || !fetcher.streaming() || batches < 2) {
       return;
     }
-    long start = emitted + handedOut + queuedRows();
+    long start = emitted + handedOut; // nothing is queued: the last task's last item was taken
     if (start >= rowLimit || nothingLeft()) {
       return;
     }
     if (ready == null) {
       ready = new LinkedBlockingQueue<>(); // before the task starts: it is the task's to fill
     }
-    finishing = false;
-    producing = true;
+    taskHolds = true;
     try {
       ReadAhead.start(() -> produce(start));
     } catch (RuntimeException | Error e) {
-      producing = false; // no thread to run it: the consumer reads on by itself
+      taskHolds = false; // no thread to run it: the consumer reads on by itself
     }
   }
 
-  /** Rows queued and not taken yet. */
-  private long queuedRows() {
-    long n = 0;
-    for (Object item : ready == null ? List.of() : ready) {
-      if (item instanceof List<?> rows) {
-        n += rows.size();
-      }
-    }
-    return n;
-  }
-
-  /** The task: reads on one connection until it must stop ({@link #run}). */
+  /**
+   * The task: reads on one connection until it must stop ({@link #run}), then queues its last
+   * item once the connection is back and the read's state is no longer touched: {@link #END}
+   * when the read is used up (right behind its last batch), else {@link #STOPPED}, or the
+   * failure that stopped it.
+   */
   private Void produce(long emittedSoFar) {
     reached = emittedSoFar;
+    Object last;
     try {
-      Object last = source.read(jedis -> ReplyStream.within(jedis, s -> run(jedis, s)), cancel);
-      if (last != null) {
-        // Still the task's state: whether the read is used up is known without a read. A last
-        // batch that ends it is followed by END at once: a consumer that took it before the task
-        // had cleared producing (its thread preempted by the consumer it woke, on two busy cores)
-        // waited out its whole poll for a batch that never came, 20 ms at the end of every read.
-        boolean atEnd = last == END || nothingLeft();
-        ended = atEnd; // before the queue: a consumer may end on it at once
-        finishing = true;
-        ready.add(last); // queued once the connection is back: a consumer that ends on it
-        if (last != END && atEnd) { // finds nothing borrowed
-          ready.add(END);
-        }
+      Object rows = source.read(jedis -> ReplyStream.within(jedis, s -> run(jedis, s)), cancel);
+      if (rows != null && rows != END) {
+        ready.add(rows); // the last batch of this run
       }
+      last = rows == END || nothingLeft() ? END : STOPPED;
     } catch (RuntimeException | Error e) {
-      ended = true; // the read's state is not to be read on from
-      ready.add(e);
-    } finally {
-      producing = false;
+      last = e; // the read's state is not to be read on from
     }
+    ended = last == END;
+    ready.add(last);
     return null;
   }
 
@@ -332,7 +325,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
    * the next step decodes it from memory), so the connection goes back with nothing in flight.
    * At the end and at the row limit it returns what it would have queued last ({@link #END} at
    * the end), for {@link #produce} to queue once the connection is back, so a consumer that ends
-   * on it finds nothing borrowed. A batch with all-nil answers settles them with HLEN, which
+   * on it finds nothing borrowed; {@link #produce} then queues the task's last item. A batch with all-nil answers settles them with HLEN, which
    * needs nothing else in flight: what was sent ahead is read first. A lost connection
    * runs this again on a fresh one: the page in flight is asked for again (the cursor moves only
    * when its reply is read), and a batch with replies missing is sent again whole.
@@ -507,7 +500,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
     return page;
   }
 
-  /** Whether a read-ahead task queued the end (or its failure) after its last batch (tests). */
+  /** Whether a read-ahead task queued the end after its last batch (tests). */
   boolean endQueuedByTask() {
     return ended;
   }

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /**
- * A read-ahead task that reads a scan to its end queues the end right after its last batch, so
- * a consumer that took that batch while the task was still finishing is woken at once instead of
- * waiting out its poll (20 ms at the end of every read, which a join of many inner reads paid
- * each time). The keys are a KEYS path held in memory, whose last batch is known to be the last
- * without a further read: before, the task queued only that batch.
+ * A read-ahead task that reads a scan to its end queues the end right behind its last batch, so
+ * the consumer that takes that batch ends at once, with nothing borrowed (a task that only
+ * queued its last batch once left the consumer waiting out a 20 ms poll at the end of every
+ * read, which a join of many inner reads paid each time). The keys are a KEYS path held in
+ * memory, whose last batch is known to be the last without a further read.
  */
 class RowEnumeratorEndTest extends FixtureSession {
   private static final int KEYS = 41;
@@ -23,7 +23,7 @@ class RowEnumeratorEndTest extends FixtureSession {
 
   @Override
   ReaderOptions options() {
-    return new ReaderOptions(2, false, true, true); // 21 batches: the task reads from the 2nd
+    return new ReaderOptions(2, false, true, true); // 2, 4, then 8 keys: the task reads from the 2nd
   }
 
   @Override
