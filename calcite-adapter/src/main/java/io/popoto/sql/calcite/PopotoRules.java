@@ -57,6 +57,12 @@ public final class PopotoRules {
   public static final RelOptRule SORT_FILTER =
       SortRule.THROUGH_FILTER.withDescription("PopotoSortFilterRule").toRule();
 
+  public static final RelOptRule LIMIT =
+      LimitRule.CONFIG.withDescription("PopotoLimitRule").toRule();
+
+  public static final RelOptRule LIMIT_PROJECT =
+      LimitRule.THROUGH_PROJECT.withDescription("PopotoLimitProjectRule").toRule();
+
   /**
    * Joins become index nested-loop joins in batches: Calcite's batch nested-loop join binds a
    * batch of outer rows to correlation variables and filters the inner table on them, and
@@ -77,6 +83,8 @@ public final class PopotoRules {
     planner.addRule(STASHED_VALUES);
     planner.addRule(SORT);
     planner.addRule(SORT_FILTER);
+    planner.addRule(LIMIT);
+    planner.addRule(LIMIT_PROJECT);
     planner.addRule(TO_ENUMERABLE);
     planner.addRule(PROJECT);
     planner.addRule(PROJECT_FILTER);
@@ -468,6 +476,58 @@ public final class PopotoRules {
           : filter.copy(filter.getTraitSet().replace(ordered.collation()), ordered,
               filter.getCondition());
       call.transformTo(sort.copy(sort.getTraitSet(), input, sort.getCollation(), sort.offset,
+          sort.fetch));
+    }
+  }
+
+  /**
+   * {@code LIMIT n [OFFSET m]} without ORDER BY over a scan, or over a projection of one (its
+   * filter, if any, pushed down and re-checked by the scan itself): the scan stops after n + m rows, so its read ahead
+   * sends nothing past them, and an overlapped read counts the sequential reader's commands.
+   * Calcite's limit stays above it. Not for a scan bound to a batch join's outer rows, whose
+   * rows are several outer rows' answers at once, nor for an ordered read ({@link SortRule}).
+   */
+  public static final class LimitRule extends RelRule<RuleConfig> {
+    private static boolean plainLimit(org.apache.calcite.rel.core.Sort s) {
+      return s.getCollation().getFieldCollations().isEmpty()
+          && s.fetch instanceof org.apache.calcite.rex.RexLiteral
+          && (s.offset == null || s.offset instanceof org.apache.calcite.rex.RexLiteral);
+    }
+
+    static final RuleConfig CONFIG = RuleConfig.of(LimitRule::new,
+        b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalSort.class)
+            .predicate(LimitRule::plainLimit)
+            .oneInput(b1 -> b1.operand(PopotoTableScan.class).noInputs()));
+
+    /** A projection keeps its input's rows: the columns a re-check needs may sit below it. */
+    static final RuleConfig THROUGH_PROJECT = RuleConfig.of(LimitRule::new,
+        b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalSort.class)
+            .predicate(LimitRule::plainLimit)
+            .oneInput(b1 -> b1.operand(LogicalProject.class)
+                .oneInput(b2 -> b2.operand(PopotoTableScan.class).noInputs())));
+
+    LimitRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      org.apache.calcite.rel.core.Sort sort = call.rel(0);
+      LogicalProject project = call.rels.length == 3 ? call.rel(1) : null;
+      PopotoTableScan scan = call.rel(call.rels.length - 1);
+      ScanSpec spec = scan.spec();
+      if (!scan.popotoTable().schema().options().pushdown() || spec.descending() != null
+          || spec.rowLimit() != null || !spec.outer().isEmpty()) {
+        return;
+      }
+      long n = ((org.apache.calcite.rex.RexLiteral) sort.fetch).getValueAs(Long.class)
+          + (sort.offset == null ? 0
+              : ((org.apache.calcite.rex.RexLiteral) sort.offset).getValueAs(Long.class));
+      RelNode limited = scan.withSpec(spec.withRowLimit((int) Math.min(Integer.MAX_VALUE, n)));
+      if (project != null) {
+        limited = project.copy(project.getTraitSet(), List.of(limited));
+      }
+      call.transformTo(sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset,
           sort.fetch));
     }
   }

@@ -132,8 +132,16 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
         .itemIf("rows", Math.round(estimateRowCount(getCluster().getMetadataQuery())),
             pw.getDetailLevel() != org.apache.calcite.sql.SqlExplainLevel.DIGEST_ATTRIBUTES)
         .itemIf("order", orderText(), spec.descending() != null)
+        // part of the digest: scans that stop at different limits must never be merged
+        .itemIf("limit", limitText(), spec.rowLimit() != null || spec.firstPage() != null)
         // part of the digest: scans bound to different join batches must never be merged
         .itemIf("outer", spec.outer().isEmpty() ? "" : outerVariables(), !spec.outer().isEmpty());
+  }
+
+  /** The rows the scan stops at, or the first page of an ordered read a filter above may cut. */
+  private String limitText() {
+    return spec.rowLimit() != null ? String.valueOf(spec.rowLimit())
+        : "first page " + spec.firstPage();
   }
 
   private String orderText() {
@@ -157,8 +165,8 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
 
   /**
    * Rows the scan reads: the path's candidates (counted in Redis where the values are literals),
-   * or for an ordered read under a LIMIT the first page (four pages when a filter above may
-   * reject rows).
+   * for an ordered read under a LIMIT the first page (four pages when a filter above may
+   * reject rows), and never more than a limit it stops at.
    */
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
@@ -166,6 +174,8 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
         : AccessPathExecutor.estimate(spec.path(), popotoTable);
     if (spec.descending() != null && spec.firstPage() != null) {
       rows = Math.min(rows, spec.rowLimit() != null ? spec.firstPage() : 4.0 * spec.firstPage());
+    } else if (spec.rowLimit() != null) {
+      rows = Math.min(rows, spec.rowLimit());
     }
     return Math.max(1, rows);
   }
@@ -184,6 +194,9 @@ public final class PopotoTableScan extends TableScan implements PopotoRel {
     // a few keys per batch of 100 outer rows would look as cheap as reading the table once.
     double roundTrips = 1 + Math.ceil(rows / popotoTable.schema().options().batchSize());
     double work = rows * (0.5 + 0.5 * width) + ROUND_TRIP_ROWS * roundTrips;
+    if (spec.rowLimit() != null) {
+      work *= 0.99; // may stop early: chosen over the same read without a limit, even on a tie
+    }
     return planner.getCostFactory().makeCost(work, work, work);
   }
 

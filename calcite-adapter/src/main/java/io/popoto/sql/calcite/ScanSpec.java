@@ -64,6 +64,12 @@ public record ScanSpec(List<Integer> columns, AccessPath path, int paramCount,
         stopAtLimit ? limit : null, newTies);
   }
 
+  /** The same read, stopping after {@code limit} rows (a LIMIT with no ORDER BY above it). */
+  ScanSpec withRowLimit(int limit) {
+    return new ScanSpec(columns, path, paramCount, outer, exact, descending, firstPage, limit,
+        ties);
+  }
+
   /**
    * One ORDER BY key of an ordered read.
    *
