@@ -398,6 +398,17 @@ public final class PopotoRules {
     }
   }
 
+  /** {@code OFFSET + FETCH} of a LIMIT given as literals (the rows to read); else null. */
+  static Integer literalLimit(org.apache.calcite.rel.core.Sort sort) {
+    if (!(sort.fetch instanceof org.apache.calcite.rex.RexLiteral fetch)
+        || sort.offset != null && !(sort.offset instanceof org.apache.calcite.rex.RexLiteral)) {
+      return null;
+    }
+    long n = fetch.getValueAs(Long.class) + (sort.offset == null ? 0
+        : ((org.apache.calcite.rex.RexLiteral) sort.offset).getValueAs(Long.class));
+    return (int) Math.min(Integer.MAX_VALUE, n);
+  }
+
   /**
    * {@code ORDER BY <sorted field> [ASC|DESC] [, further keys] LIMIT n [OFFSET m]}: reads the
    * field's zset in score order and hands rows on in the whole ORDER BY's order (each tie group
@@ -458,14 +469,7 @@ public final class PopotoRules {
             k.getDirection().isDescending(),
             k.nullDirection == org.apache.calcite.rel.RelFieldCollation.NullDirection.FIRST));
       }
-      Integer limit = null;
-      if (sort.fetch instanceof org.apache.calcite.rex.RexLiteral lf
-          && (sort.offset == null || sort.offset instanceof org.apache.calcite.rex.RexLiteral)) {
-        long n = lf.getValueAs(Long.class)
-            + (sort.offset == null ? 0 : ((org.apache.calcite.rex.RexLiteral) sort.offset)
-                .getValueAs(Long.class));
-        limit = (int) Math.min(Integer.MAX_VALUE, n);
-      }
+      Integer limit = literalLimit(sort);
       PopotoTableScan ordered = scan.withSpec(scan.spec().ordered(path,
           scan.spec().paramCount(), desc, ties, limit, filter == null));
       if (!ordered.collation().satisfies(sort.getCollation())) {
@@ -482,16 +486,15 @@ public final class PopotoRules {
 
   /**
    * {@code LIMIT n [OFFSET m]} without ORDER BY over a scan, or over a projection of one (its
-   * filter, if any, pushed down and re-checked by the scan itself): the scan stops after n + m rows, so its read ahead
-   * sends nothing past them, and an overlapped read counts the sequential reader's commands.
+   * filter, if any, pushed down and re-checked by the scan itself): the scan stops after n + m
+   * rows, so its read ahead sends nothing past them, and an overlapped read counts the
+   * sequential reader's commands.
    * Calcite's limit stays above it. Not for a scan bound to a batch join's outer rows, whose
    * rows are several outer rows' answers at once, nor for an ordered read ({@link SortRule}).
    */
   public static final class LimitRule extends RelRule<RuleConfig> {
     private static boolean plainLimit(org.apache.calcite.rel.core.Sort s) {
-      return s.getCollation().getFieldCollations().isEmpty()
-          && s.fetch instanceof org.apache.calcite.rex.RexLiteral
-          && (s.offset == null || s.offset instanceof org.apache.calcite.rex.RexLiteral);
+      return s.getCollation().getFieldCollations().isEmpty() && literalLimit(s) != null;
     }
 
     static final RuleConfig CONFIG = RuleConfig.of(LimitRule::new,
@@ -520,10 +523,7 @@ public final class PopotoRules {
           || spec.rowLimit() != null || !spec.outer().isEmpty()) {
         return;
       }
-      long n = ((org.apache.calcite.rex.RexLiteral) sort.fetch).getValueAs(Long.class)
-          + (sort.offset == null ? 0
-              : ((org.apache.calcite.rex.RexLiteral) sort.offset).getValueAs(Long.class));
-      RelNode limited = scan.withSpec(spec.withRowLimit((int) Math.min(Integer.MAX_VALUE, n)));
+      RelNode limited = scan.withSpec(spec.withRowLimit(literalLimit(sort)));
       if (project != null) {
         limited = project.copy(project.getTraitSet(), List.of(limited));
       }
