@@ -14,7 +14,8 @@ import redis.clients.jedis.Jedis;
  * it: key batches of 2, 4 then 8 keys, and LIMIT 5 is met by the first two, so those 6 keys are
  * all that is fetched (the read ahead would otherwise send the third batch with the second). Also
  * through a projection that drops a column the re-check needs, with stale reverse-set members
- * the re-check rejects, with an OFFSET, and never for a LIMIT given as a parameter.
+ * the re-check rejects, with an OFFSET, and never for a LIMIT given as a parameter; scans that
+ * stop at different limits stay apart.
  */
 class LimitPushdownTest extends FixtureSession {
   private static final String PARENT = "Restaurant:Testville:Limit Diner";
@@ -77,5 +78,21 @@ class LimitPushdownTest extends FixtureSession {
     assertFalse(got.stream().anyMatch(k -> Integer.parseInt(k.substring(12)) % 5 == 0),
         "a stale member passed: " + got);
     assertFalse(explain("select _key from \"Order\" limit ?").contains("limit=["));
+  }
+
+  /**
+   * Two reads of one table that differ only in where they stop are different scans: the limit
+   * is part of a scan's digest, or the planner merged them and both parts of the union stopped
+   * at one of the two limits (20 rows for LIMIT 10 UNION ALL LIMIT 20 before it was).
+   */
+  @Test
+  void scansThatStopAtDifferentLimitsAreNotMerged() throws Exception {
+    String ordered = "select _key from (select _key from \"Order\" order by total desc limit %d)";
+    assertEquals(5, column(String.format(ordered, 2) + " union all "
+        + String.format(ordered, 3)).size());
+    String plain = "select _key from (select _key from \"Order\" where _key in (" + keys()
+        + ") limit %d)";
+    assertEquals(9, column(String.format(plain, 4) + " union all "
+        + String.format(plain, 5)).size());
   }
 }
