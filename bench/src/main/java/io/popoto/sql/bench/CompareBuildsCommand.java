@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -97,8 +94,11 @@ public final class CompareBuildsCommand {
 
   private static void compare(Workload w, Connection a, Connection b, PrivateRedis redis,
       int rounds) throws Exception {
-    try (PreparedStatement psA = a.prepareStatement(w.popotoSql());
-         PreparedStatement psB = b.prepareStatement(w.popotoSql())) {
+    // the report's own contenders: each reads every column, its metadata asked once
+    try (Harness.Contender buildA = Harness.jdbc(Variant.POPOTO, w, a, w.popotoSql());
+         Harness.Contender buildB = Harness.jdbc(Variant.POPOTO, w, b, w.popotoSql())) {
+      List<Harness.Contender> order = List.of(buildA, buildB,
+          Harness.handWritten(Variant.FLOOR, w, w.floor()));
       double[][] ratios = new double[4][rounds]; // B/A, A/floor, B/floor time; B/A Redis CPU
       for (int r = 0; r < rounds; r++) {
         double[] time = new double[3];
@@ -108,12 +108,7 @@ public final class CompareBuildsCommand {
           long cpu = redisCpu(redis);
           long t0 = System.nanoTime();
           for (int n = 0; n < w.executionsPerRun(); n++) {
-            Object[] params = w.params().apply(n);
-            if (v == 2) {
-              w.floor().run(params);
-            } else {
-              readAll(v == 0 ? psA : psB, params);
-            }
+            order.get(v).execution().run(n);
           }
           time[v] = System.nanoTime() - t0;
           redisCpu[v] = redisCpu(redis) - cpu;
@@ -126,20 +121,6 @@ public final class CompareBuildsCommand {
       System.out.printf(Locale.ROOT, "%s, %d rounds: B/A %s; A x floor %s; B x floor %s;"
           + " Redis CPU B/A %s%n", w.id(), rounds, text(ratios[0]), text(ratios[1]),
           text(ratios[2]), text(ratios[3]));
-    }
-  }
-
-  private static void readAll(PreparedStatement ps, Object[] params) throws SQLException {
-    for (int i = 0; i < params.length; i++) {
-      ps.setObject(i + 1, params[i]);
-    }
-    try (ResultSet rs = ps.executeQuery()) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        for (int c = 1; c <= columns; c++) {
-          rs.getObject(c);
-        }
-      }
     }
   }
 
