@@ -323,10 +323,11 @@ final class RowEnumerator implements Enumerator<Object[]> {
    * stops when none is taken for a while, at the end, at the row limit, or when asked ({@link
    * #stopAsked}); then it reads what is still in flight into the batch it belongs to (undecoded:
    * the next step decodes it from memory), so the connection goes back with nothing in flight.
-   * At the end and at the row limit it returns what it would have queued last ({@link #END} at
-   * the end), for {@link #produce} to queue once the connection is back, so a consumer that ends
-   * on it finds nothing borrowed; {@link #produce} then queues the task's last item. A batch with all-nil answers settles them with HLEN, which
-   * needs nothing else in flight: what was sent ahead is read first. A lost connection
+   * At the end and at the row limit it returns its last batch ({@link #END} when the end came
+   * with none), for {@link #produce} to queue once the connection is back, followed by the
+   * task's last item, so a consumer that ends on them finds nothing borrowed. A batch with
+   * all-nil answers settles them with HLEN, which needs nothing else in flight: what was sent
+   * ahead is read first. A lost connection
    * runs this again on a fresh one: the page in flight is asked for again (the cursor moves only
    * when its reply is read), and a batch with replies missing is sent again whole.
    */

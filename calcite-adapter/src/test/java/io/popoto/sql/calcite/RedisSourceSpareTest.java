@@ -29,7 +29,8 @@ class RedisSourceSpareTest {
       assertEquals(0, source.borrowed());
       assertEquals(1, ourSockets(admin));
 
-      admin.clientKill(new ClientKillParams().id(String.valueOf(first))); // the spare is dead: the read retries once on a fresh one
+      // the spare is dead: the read retries once on a fresh one
+      admin.clientKill(new ClientKillParams().id(String.valueOf(first)));
       long fresh = source.read(Jedis::clientId);
       assertNotEquals(first, fresh);
       assertEquals(fresh, source.read(Jedis::clientId));

@@ -23,7 +23,8 @@ class RowEnumeratorEndTest extends FixtureSession {
 
   @Override
   ReaderOptions options() {
-    return new ReaderOptions(2, false, true, true); // 2, 4, then 8 keys: the task reads from the 2nd
+    // batches of 2, 4, then 8 keys: the task reads from the 2nd
+    return new ReaderOptions(2, false, true, true);
   }
 
   @Override
