@@ -254,10 +254,13 @@ public final class KeyedBatchJoin {
         }
       }
       outerRows = step.outer();
+      // sized for the batch's rows per key: lists grown one row at a time were a tenth of what
+      // a one-to-many join allocated, and the sizes together stay within the batch's rows
+      int perKey = Math.max(1, innerBatch.size() / Math.max(1, step.lookups().size()));
       for (R row : innerBatch) {
         Object key = innerKey.apply(row);
         if (key != null) {
-          byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
+          byKey.computeIfAbsent(key, k -> new ArrayList<>(perKey)).add(row);
         }
       }
       if (byKeyOnly) {
@@ -374,14 +377,18 @@ public final class KeyedBatchJoin {
 
     /** The inner rows for a batch of outer rows; may run on a read-ahead thread. */
     private List<R> readInner(List<L> batch) {
-      List<R> out = new ArrayList<>();
+      List<R> out = new ArrayList<>(lastInnerSize);
       try (Enumerator<R> e = innerRows(batch).enumerator()) {
         while (e.moveNext()) {
           out.add(e.current());
         }
       }
+      lastInnerSize = Math.max(10, out.size());
       return out;
     }
+
+    /** The last inner read's row count, the next one's first guess (reads may overlap). */
+    private volatile int lastInnerSize = 10;
 
     /** The inner side for a batch of outer rows, padded to the batch size as Calcite pads it. */
     private Enumerable<R> innerRows(List<L> batch) {

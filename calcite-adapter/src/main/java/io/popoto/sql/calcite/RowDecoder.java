@@ -32,6 +32,8 @@ final class RowDecoder {
   /** 1.x capped lists among the columns, read with LRANGE from {@code <key>::<field>}. */
   private final List<FieldDef> listFields;
   private final int[] fieldIndex;
+  /** Whether no hash field feeds two columns (a geo field's latitude and longitude do). */
+  private final boolean oneColumnPerField;
   private final ValueCodec codec;
   private final KeyCodec keyCodec;
   private final boolean strict;
@@ -60,6 +62,8 @@ final class RowDecoder {
     this.hashFields = new ArrayList<>(positions.keySet());
     this.hashFieldDefs = hashFields.stream().map(model::field).toArray(FieldDef[]::new);
     this.listFields = lists.keySet().stream().map(model::field).toList();
+    this.oneColumnPerField = java.util.Arrays.stream(fieldIndex).filter(i -> i >= 0).distinct()
+        .count() == java.util.Arrays.stream(fieldIndex).filter(i -> i >= 0).count();
     for (int i = 0; i < fieldIndex.length; i++) {
       if (fieldIndex[i] <= -2) {
         fieldIndex[i] = hashFields.size() + (-2 - fieldIndex[i]);
@@ -118,8 +122,60 @@ final class RowDecoder {
     return decode(key, values, List.of());
   }
 
+  /**
+   * As {@link #decode(String, List)}, reusing a text value when a row's bytes for it are the
+   * previous row's ({@link Repeats}).
+   */
+  Object[] decode(String key, List<byte[]> values, Repeats last) {
+    if (oneColumnPerField && listFields.isEmpty()) {
+      return decodeInPlace(key, values, last);
+    }
+    return decode(key, values, List.of());
+  }
+
+  /** A place for the rows of one batch to remember their text values (one batch, one thread). */
+  Repeats repeats() {
+    return new Repeats(hashFieldDefs);
+  }
+
+  /**
+   * The last text value decoded for each str and relationship field, with its bytes: rows read
+   * in a run tend to share them (the rows of one reverse set all hold its parent's key, a status
+   * repeats), and the same bytes decode to the same text. Reusing it saves the String, and its
+   * hash code, which a join's match and an exact path's check compute again per new String.
+   * Values that failed to decode are never kept, so their warning is given for every row.
+   */
+  static final class Repeats {
+    private final boolean[] text;
+    private final byte[][] bytes;
+    private final Object[] values;
+
+    private Repeats(FieldDef[] fields) {
+      text = new boolean[fields.length];
+      for (int j = 0; j < fields.length; j++) {
+        text[j] = fields[j].type() == ValueType.STR || fields[j].type() == ValueType.KEY;
+      }
+      bytes = new byte[fields.length][];
+      values = new Object[fields.length];
+    }
+
+    private boolean same(int j, byte[] b) {
+      return text[j] && b != null && java.util.Arrays.equals(bytes[j], b);
+    }
+
+    private void keep(int j, byte[] b, Object value) {
+      if (text[j]) {
+        bytes[j] = b;
+        values[j] = value;
+      }
+    }
+  }
+
   /** As {@link #decode(String, List)}, with each capped list's LRANGE reply. */
   Object[] decode(String key, List<byte[]> values, List<List<byte[]>> lists) {
+    if (oneColumnPerField && lists.isEmpty() && listFields.isEmpty()) {
+      return decodeInPlace(key, values, null);
+    }
     Object[] decoded = new Object[hashFields.size() + listFields.size()];
     for (int j = 0; j < hashFields.size(); j++) {
       decoded[j] = decodeField(key, hashFieldDefs[j], values.get(j));
@@ -136,12 +192,41 @@ final class RowDecoder {
     return row;
   }
 
+  /**
+   * {@link #decode} when each hash field feeds one column: the values go straight into the row,
+   * without the array of decoded fields in between (one array fewer per row).
+   */
+  private Object[] decodeInPlace(String key, List<byte[]> values, Repeats last) {
+    Object[] row = new Object[columns.size()];
+    for (int i = 0; i < row.length; i++) {
+      PopotoColumn c = columns.get(i);
+      int j = fieldIndex[i];
+      if (c.part() == PopotoColumn.Part.KEY) {
+        row[i] = key;
+      } else if (last != null && last.same(j, values.get(j))) {
+        row[i] = last.values[j];
+      } else {
+        row[i] = toInternal(c, decodeField(key, hashFieldDefs[j], values.get(j), last, j));
+      }
+    }
+    return row;
+  }
+
   private Object decodeField(String key, FieldDef field, byte[] bytes) {
+    return decodeField(key, field, bytes, null, -1);
+  }
+
+  /** One field's value; kept in {@code last} (when given) if it decoded. */
+  private Object decodeField(String key, FieldDef field, byte[] bytes, Repeats last, int j) {
     if (bytes == null) {
       return missing(key, field);
     }
     try {
-      return codec.decode(key, field, bytes);
+      Object value = codec.decode(key, field, bytes);
+      if (last != null) {
+        last.keep(j, bytes, value);
+      }
+      return value;
     } catch (PopotoDecodeException e) {
       return undecodable(e);
     }
