@@ -125,3 +125,5 @@ SELECT username FROM "User" WHERE username LIKE ? ORDER BY username
 -- params: %𝔫%
 -- social invariant budget 3: ideal 2 = 2 HMGET; the comparison with a fullwidth literal is re-checked on them
 SELECT username FROM "User" WHERE username > 'ｙ' AND _key IN ('User:ｚｅｎ', 'User:李小龙')
+-- social budget 45: ideal 34 = an IN list of 21 users (a VALUES table to Calcite) read through their reverse sets: 21 SMEMBERS + 13 HMGET (hot0's 10 tweets, hot1's 3), never the class set
+SELECT tweet_id FROM Tweet WHERE "user" IN ('User:hot0', 'User:hot1', 'User:hot2', 'User:ghost1', 'User:ghost2', 'User:ghost3', 'User:ghost4', 'User:ghost5', 'User:ghost6', 'User:ghost7', 'User:ghost8', 'User:ghost9', 'User:ghost10', 'User:ghost11', 'User:ghost12', 'User:ghost13', 'User:ghost14', 'User:ghost15', 'User:ghost16', 'User:ghost17', 'User:ghost18')

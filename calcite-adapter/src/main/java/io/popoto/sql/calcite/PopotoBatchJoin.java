@@ -109,13 +109,18 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
       return calcite;
     }
     JavaTypeFactory types = implementor.getTypeFactory();
+    // The block holds the inputs' code too, and with it the calls of batch joins below this
+    // one; this join's own call is the last one made (an input's code runs before it, or inside
+    // its arguments). Keyed by this join's columns, an input's call joined the wrong rows:
+    // NOT IN (<a list>) AND <a filter> returned nothing.
+    MethodCallExpression own = lastBatchJoinCall(calcite.block);
     boolean[] replaced = {false};
     BlockStatement block = (BlockStatement) calcite.block.accept(new Shuttle() {
       @Override
       public Expression visit(MethodCallExpression call, Expression target,
           List<Expression> args) {
         Expression same = super.visit(call, target, args);
-        if (!call.method.equals(BuiltInMethod.CORRELATE_BATCH_JOIN.method)
+        if (call != own || !call.method.equals(BuiltInMethod.CORRELATE_BATCH_JOIN.method)
             || !(args.get(4) instanceof FunctionExpression<?> predicate)
             || predicate.parameterList.size() != 2) {
           return same;
@@ -135,6 +140,22 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
       }
     });
     return replaced[0] ? implementor.result(calcite.physType, block) : calcite;
+  }
+
+  /** The last {@code correlateBatchJoin} call of the block, in the order the code runs. */
+  private static MethodCallExpression lastBatchJoinCall(BlockStatement block) {
+    MethodCallExpression[] last = {null};
+    block.accept(new Shuttle() {
+      @Override
+      public Expression visit(MethodCallExpression call, Expression target,
+          List<Expression> args) {
+        if (call.method.equals(BuiltInMethod.CORRELATE_BATCH_JOIN.method)) {
+          last[0] = call; // arguments are visited first: the enclosing call comes after them
+        }
+        return super.visit(call, target, args);
+      }
+    });
+    return last[0];
   }
 
   private static final Method KEYED_JOIN = keyedJoin();

@@ -2,11 +2,9 @@ package io.popoto.sql.calcite;
 
 import java.sql.SQLException;
 import java.util.Properties;
-import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteJdbc41Factory;
 import org.apache.calcite.jdbc.Driver;
-import org.apache.calcite.rel.type.DelegatingTypeSystem;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 
 /**
@@ -60,17 +58,8 @@ public final class PopotoCalcite {
   private PopotoCalcite() {}
 
   public static CalciteConnection connect(Properties info) throws SQLException {
+    // ragged texts are VARCHAR whatever the conformance (PopotoTypeSystem)
     RelDataTypeSystem typeSystem = PopotoTypeSystem.INSTANCE;
-    // what Calcite does for a connection without a type factory of its own
-    if (new CalciteConnectionConfigImpl(info).conformance()
-        .shouldConvertRaggedUnionTypesToVarying()) {
-      typeSystem = new DelegatingTypeSystem(typeSystem) {
-        @Override
-        public boolean shouldConvertRaggedUnionTypesToVarying() {
-          return true;
-        }
-      };
-    }
     CalciteJdbc41Factory factory = new CalciteJdbc41Factory();
     // our preparation: the statement's cancel flag reaches the planner and the operators
     Driver driver = new Driver().withPrepareFactory(PopotoPrepare::new);

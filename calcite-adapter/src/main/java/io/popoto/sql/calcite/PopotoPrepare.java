@@ -53,6 +53,12 @@ public class PopotoPrepare extends CalcitePrepareImpl {
     return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
         context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(typeFactory)),
         EnumerableConvention.INSTANCE, createConvertletTable()) {
+      /** Calcite's standard program, with our row counts in its metadata. */
+      @Override
+      protected org.apache.calcite.tools.Program getProgram() {
+        return org.apache.calcite.tools.Programs.standard(PopotoRowCounts.PROVIDER, true);
+      }
+
       @Override
       protected PreparedResult implement(RelRoot root) {
         PointLookup.recordPrepared(root);

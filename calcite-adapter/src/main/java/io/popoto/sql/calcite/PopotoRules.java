@@ -75,6 +75,71 @@ public final class PopotoRules {
       b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalJoin.class).anyInputs())
       .withDescription("PopotoBatchJoinRule").toRule();
 
+  /**
+   * {@code x IN (<20 or more literals>)}: Calcite makes such a list a VALUES table and the IN a
+   * semi-join of the table with it, which reads the whole table however selective the list. As
+   * an inner join driven by the list's distinct values the list is the outer side, and
+   * {@link #BATCH_JOIN} reads only its values' rows through the column's index (the reverse sets
+   * of a relationship, the value sets of a KeyField ...); costs choose between the two.
+   */
+  public static final RelOptRule IN_LIST_JOIN = RuleConfig.of(InListJoinRule::new,
+      b0 -> b0.operand(org.apache.calcite.rel.logical.LogicalJoin.class)
+          .predicate(j -> j.getJoinType() == org.apache.calcite.rel.core.JoinRelType.SEMI)
+          .anyInputs())
+      .withDescription("PopotoInListJoinRule").toRule();
+
+  /** See {@link #IN_LIST_JOIN}. */
+  public static final class InListJoinRule extends RelRule<RuleConfig> {
+    InListJoinRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      org.apache.calcite.rel.core.Join join = call.rel(0);
+      if (!isValues(join.getRight())) {
+        return;
+      }
+      org.apache.calcite.rel.core.JoinInfo info = join.analyzeCondition();
+      // plain equalities only: = drops NULLs on both sides, so each left row meets at most one
+      // distinct tuple of the list, and meets one exactly when the semi-join keeps it
+      if (!info.isEqui() || info.leftKeys.isEmpty() || !plainEqualities(join.getCondition())) {
+        return;
+      }
+      int keys = info.rightKeys.size();
+      int leftFields = join.getLeft().getRowType().getFieldCount();
+      RelBuilder b = call.builder();
+      b.push(join.getRight()).aggregate(b.groupKey(info.rightKeys.toIntArray()));
+      b.push(join.getLeft());
+      List<RexNode> equalities = new ArrayList<>();
+      for (int k = 0; k < keys; k++) {
+        equalities.add(b.equals(b.field(2, 0, k), b.field(2, 1, info.leftKeys.get(k))));
+      }
+      b.join(org.apache.calcite.rel.core.JoinRelType.INNER, equalities);
+      List<RexNode> leftColumns = new ArrayList<>();
+      for (int i = 0; i < leftFields; i++) {
+        leftColumns.add(b.field(keys + i));
+      }
+      b.project(leftColumns, join.getRowType().getFieldNames(), true);
+      call.transformTo(b.build());
+    }
+
+    private static boolean isValues(RelNode rel) {
+      RelNode r = rel instanceof org.apache.calcite.plan.volcano.RelSubset s ? s.getOriginal()
+          : rel;
+      return r instanceof org.apache.calcite.rel.core.Values;
+    }
+
+    private static boolean plainEqualities(RexNode condition) {
+      for (RexNode c : RelOptUtil.conjunctions(condition)) {
+        if (c.getKind() != org.apache.calcite.sql.SqlKind.EQUALS) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   /** Long VALUES lists (large IN lists) as data rather than generated code. */
   public static final RelOptRule STASHED_VALUES =
       StashedValues.Rule.CONFIG.toRule(StashedValues.Rule.class);
@@ -97,6 +162,7 @@ public final class PopotoRules {
   /** Rules only an indexed reader wants; {@code pushdown=false} leaves Calcite's plans alone. */
   static void registerPushdown(RelOptPlanner planner) {
     planner.addRule(BATCH_JOIN);
+    planner.addRule(IN_LIST_JOIN);
     planner.addRule(CORRELATED_FILTER_PROJECT);
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.externalize.RelWriterImpl;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -23,11 +24,14 @@ import org.apache.calcite.util.Pair;
  * cannot check it itself) reads {@code OR of 100 outer equalities (=($3, $cor0.phone) ...)}
  * wherever a node prints it, and a Calc prints what it projects and filters, each expression
  * written out, instead of its program's numbered {@code expr#} steps (a batch's OR alone is
- * some 300 of them).
+ * some 300 of them). A long list of values (a VALUES table of an IN list, a SEARCH over many
+ * points or ranges) prints its first few and how many there are.
  */
 final class ShortExplainWriter extends RelWriterImpl {
   /** Fewer disjuncts than this print as they are. */
   private static final int BATCH_DISJUNCTS = 3;
+  /** A list printed longer than this is cut after the items that fit. */
+  private static final int LIST_CHARS = 100;
 
   private ShortExplainWriter(PrintWriter pw, SqlExplainLevel level) {
     super(pw, level, false);
@@ -47,8 +51,25 @@ final class ShortExplainWriter extends RelWriterImpl {
     List<Pair<String, Object>> terms = rel instanceof Calc calc ? calcTerms(calc, values) : values;
     List<Pair<String, Object>> shortened = new ArrayList<>(terms.size());
     for (Pair<String, Object> term : terms) {
-      shortened.add(term.right instanceof RexNode node
-          ? Pair.of(term.left, render(node)) : term);
+      if (term.right instanceof RexNode node) {
+        shortened.add(Pair.of(term.left, render(node)));
+      } else if (rel instanceof PopotoTableScan scan && term.left.equals("path")
+          && scan.spec().path() != null && scan.spec().path().values() != null
+          && !scan.spec().path().values().isEmpty()) {
+        // only the text: the digest, which tells scans apart, keeps every value
+        String path = String.valueOf(term.right);
+        int open = path.indexOf('{');
+        int close = path.lastIndexOf('}');
+        long distinct = scan.spec().path().values().stream().distinct().count();
+        shortened.add(open < 0 || close < open ? term : Pair.of(term.left,
+            path.substring(0, open + 1) + cut(path.substring(open, close + 1), (int) distinct,
+                "values") + path.substring(close)));
+      } else if (rel instanceof Values table && term.left.equals("tuples")) {
+        shortened.add(Pair.of(term.left, "[" + cut(String.valueOf(term.right),
+            table.getTuples().size(), "rows") + "]"));
+      } else {
+        shortened.add(term);
+      }
     }
     super.explain_(rel, shortened);
   }
@@ -87,13 +108,53 @@ final class ShortExplainWriter extends RelWriterImpl {
     return terms;
   }
 
-  /** The expression's text, each batch OR inside it in its short form. */
+  /** The expression's text, each batch OR and long SEARCH inside it in its short form. */
   static String render(RexNode node) {
     String text = node.toString();
     for (RexCall or : batchOrs(node)) {
       text = text.replace(or.toString(), summary(or));
     }
+    for (RexCall search : searches(node)) {
+      String full = search.toString();
+      int open = full.indexOf("Sarg[");
+      int close = full.lastIndexOf(']');
+      org.apache.calcite.util.Sarg<?> sarg = ((org.apache.calcite.rex.RexLiteral)
+          search.getOperands().get(1)).getValueAs(org.apache.calcite.util.Sarg.class);
+      if (open >= 0 && close > open && sarg != null && full.length() > LIST_CHARS) {
+        text = text.replace(full, full.substring(0, open + 5)
+            + cut(full.substring(open + 4, close + 1), sarg.rangeSet.asRanges().size(),
+                sarg.isPoints() ? "values" : "ranges") + full.substring(close));
+      }
+    }
     return text;
+  }
+
+  /**
+   * A printed list ({@code [a, b, c]}) of {@code count} items, without its brackets: whole when
+   * short, else the items that fit in {@value #LIST_CHARS} characters and how many there are.
+   */
+  private static String cut(String list, int count, String what) {
+    String inner = list.substring(1, list.length() - 1);
+    if (inner.length() <= LIST_CHARS) {
+      return inner;
+    }
+    int end = inner.lastIndexOf(", ", LIST_CHARS);
+    return (end > 0 ? inner.substring(0, end) + ", ..." : "...") + " " + count + " " + what;
+  }
+
+  /** The SEARCH calls in the expression. */
+  private static List<RexCall> searches(RexNode node) {
+    List<RexCall> found = new ArrayList<>();
+    node.accept(new RexVisitorImpl<Void>(true) {
+      @Override
+      public Void visitCall(RexCall call) {
+        if (call.getKind() == SqlKind.SEARCH) {
+          found.add(call);
+        }
+        return super.visitCall(call);
+      }
+    });
+    return found;
   }
 
   private static String summary(RexCall or) {
