@@ -239,8 +239,9 @@ public final class PopotoRules {
       }
       ImmutableBitSet.Builder required = ImmutableBitSet.builder();
       List<RexNode> perRow = new ArrayList<>();
+      RexNode bound = boundPart(join.getCondition(), leftFields, rex);
       for (RexNode variable : variables) {
-        perRow.add(join.getCondition().accept(new RexShuttle() {
+        perRow.add(bound.accept(new RexShuttle() {
           @Override
           public RexNode visitInputRef(RexInputRef input) {
             if (input.getIndex() >= leftFields) {
@@ -259,6 +260,28 @@ public final class PopotoRules {
           convert(right, right.getTraitSet().replace(EnumerableConvention.INSTANCE)),
           join.getCondition(), required.build(), ids, join.getJoinType()));
     }
+  }
+
+  /**
+   * The part of a join condition each outer row binds over the inner side: its equalities of an
+   * outer and an inner column when it has any, else the whole condition. The join tests the
+   * whole condition on every pair it meets anyway, so the inner side only has to hold every
+   * match; and a condition with an OR or a list in it, repeated for each of a batch's 100
+   * outer rows, made generated code over the JVM's 64 KB limit.
+   */
+  static RexNode boundPart(RexNode condition, int leftFields,
+      org.apache.calcite.rex.RexBuilder rex) {
+    List<RexNode> keys = new ArrayList<>();
+    for (RexNode c : RelOptUtil.conjunctions(condition)) {
+      if (c.getKind() == org.apache.calcite.sql.SqlKind.EQUALS
+          && ((org.apache.calcite.rex.RexCall) c).getOperands().get(0) instanceof RexInputRef a
+          && ((org.apache.calcite.rex.RexCall) c).getOperands().get(1) instanceof RexInputRef b
+          && a.getIndex() < leftFields != b.getIndex() < leftFields) {
+        keys.add(c);
+      }
+    }
+    return keys.isEmpty() ? condition : org.apache.calcite.rex.RexUtil.composeConjunction(rex,
+        keys);
   }
 
   /** Converts the Popoto convention to Enumerable. */
@@ -406,6 +429,10 @@ public final class PopotoRules {
             org.apache.calcite.sql.fun.SqlStdOperatorTable.AND, condition,
             below.getCondition());
       }
+      // an AND within an AND (from the filter below, or a projected column that was itself a
+      // condition) would make the filter copied over the scan invalid: Calcite wants it flat
+      condition = org.apache.calcite.rex.RexUtil.flatten(filter.getCluster().getRexBuilder(),
+          condition);
       int[] params = {0};
       condition.accept(new RexVisitorImpl<Void>(true) {
         @Override
