@@ -296,8 +296,11 @@ final class HashFetcher {
     private final Object[] replies;
     private final Object[][] rows;
     private final List<Integer> unsure = new ArrayList<>();
-    /** The batch's last text values: decoding is in key order, on one thread at a time. */
-    private final RowDecoder.Repeats repeats = decoder.repeats();
+    /**
+     * The batch's last text values (decoding is in key order, on one thread at a time); none
+     * for a point lookup's one key.
+     */
+    private final RowDecoder.Repeats repeats;
     private int read;
     private int decoded;
     private boolean sent;
@@ -305,6 +308,7 @@ final class HashFetcher {
 
     private Batch(List<String> keys) {
       this.keys = keys;
+      this.repeats = keys.size() > 1 ? decoder.repeats() : null;
       this.replies = new Object[keys.size() * perKey()];
       this.rows = new Object[keys.size()][];
     }

@@ -1,5 +1,6 @@
 package io.popoto.sql.calcite;
 
+import static io.popoto.sql.testkit.Msgpack.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,16 +59,6 @@ class InListPushdownTest extends FixtureSession {
       }
       // moved from restaurant 0 to 1: restaurant 0's reverse set keeps a stale member
       w.sadd("$RelationshipF:Order:restaurant:" + restaurant(0), "Order:in-1-0");
-    }
-  }
-
-  private static byte[] str(String s) {
-    try (org.msgpack.core.MessageBufferPacker p =
-        org.msgpack.core.MessagePack.newDefaultBufferPacker()) {
-      p.packString(s);
-      return p.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

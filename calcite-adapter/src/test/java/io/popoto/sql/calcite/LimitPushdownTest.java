@@ -1,5 +1,6 @@
 package io.popoto.sql.calcite;
 
+import static io.popoto.sql.testkit.Msgpack.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,16 +35,6 @@ class LimitPushdownTest extends FixtureSession {
             str(i % 5 == 0 ? "Restaurant:elsewhere" : PARENT));
         writer.sadd("$RelationshipF:Order:restaurant:" + PARENT, key); // every fifth is stale
       }
-    }
-  }
-
-  private static byte[] str(String s) {
-    try (org.msgpack.core.MessageBufferPacker p =
-        org.msgpack.core.MessagePack.newDefaultBufferPacker()) {
-      p.packString(s);
-      return p.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.popoto.sql.jdbc;
 
+import static io.popoto.sql.testkit.Msgpack.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,16 +60,6 @@ class RepeatedValuesTest {
 
   private static void hset(Jedis w, String key, String field, byte[] value) {
     w.hset(key.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8), value);
-  }
-
-  private static byte[] str(String s) {
-    try (org.msgpack.core.MessageBufferPacker p =
-        org.msgpack.core.MessagePack.newDefaultBufferPacker()) {
-      p.packString(s);
-      return p.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private static List<String> rows(Statement s, String sql) throws Exception {
