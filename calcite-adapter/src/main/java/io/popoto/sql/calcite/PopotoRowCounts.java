@@ -34,6 +34,13 @@ public final class PopotoRowCounts implements MetadataHandler<BuiltInMetadata.Ro
 
   /** Called by Calcite's metadata dispatch (reflection). */
   public Double getRowCount(PopotoBatchJoin join, RelMetadataQuery mq) {
+    if (java.util.Collections.disjoint(
+        org.apache.calcite.plan.RelOptUtil.getVariablesUsed(join.getRight()),
+        join.getVariablesSet())) {
+      // an inner side no outer row binds (a cross join): Calcite's own formula holds
+      return org.apache.calcite.rel.metadata.RelMdUtil.getJoinRowCount(mq, join,
+          join.getCondition());
+    }
     Double outer = mq.getRowCount(join.getLeft());
     Double innerPerBatch = mq.getRowCount(join.getRight());
     if (outer == null || innerPerBatch == null) {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.popoto.sql.redis.PrivateRedis;
 import io.popoto.sql.testkit.RedisExtension;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,10 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * answered by H2 and by our driver with pushdown: joins (inner and LEFT, one and two hops),
  * filters combined with AND and OR, IN and NOT IN lists of every length (below and above the
  * 20 values at which Calcite makes a list a VALUES table, with repeats, unknown values and
- * NULL), IN / NOT IN / EXISTS subqueries, and aggregates over them. The answers must be equal;
- * a failure names the query and the seed. Fixed corpora catch the shapes someone thought of;
- * this catches their combinations (a NOT IN list AND a filter returned no rows until a keyed
- * join stopped rewriting the batch join below it).
+ * NULL; a quarter of them as parameters of a prepared statement), IN / NOT IN / EXISTS
+ * subqueries, aggregates with HAVING, DISTINCT, and ORDER BY ... LIMIT with a tie-breaker. The
+ * answers must be equal; a failure names the query and the seed. Fixed corpora catch the shapes
+ * someone thought of; this catches their combinations (a NOT IN list AND a filter returned no
+ * rows until a keyed join stopped rewriting the batch join below it).
  */
 @ExtendWith(RedisExtension.class)
 class QueryFuzzDifferentialTest {
@@ -70,24 +74,46 @@ class QueryFuzzDifferentialTest {
     List<String> failures = new ArrayList<>();
     int nonEmpty = 0;
     for (int i = 0; i < QUERIES; i++) {
-      String sql = new Query(random).sql();
-      List<List<Object>> expected = Differential.run(h2, sql);
+      Query query = new Query(random);
+      String sql = query.sql();
+      String shown = query.params.isEmpty() ? sql : sql + "\n  params " + query.params;
+      List<List<Object>> expected = run(h2, sql, query.params);
       List<List<Object>> actual;
       try {
-        actual = Differential.run(pushdown, sql);
+        actual = run(pushdown, sql, query.params);
       } catch (SQLException e) {
-        failures.add(sql + "\n  failed: " + e.getMessage());
+        failures.add(shown + "\n  failed: " + e.getMessage());
         continue;
       }
       String difference = RowMatcher.difference(expected, actual, QueryCorpus.isOrdered(sql));
       if (difference != null) {
-        failures.add(sql + "\n  " + difference);
+        failures.add(shown + "\n  " + difference);
       }
       nonEmpty += expected.isEmpty() || expected.size() == 1 && isZero(expected.get(0)) ? 0 : 1;
     }
     assertNull(failures.isEmpty() ? null : failures.size() + " of " + QUERIES
         + " queries differ from H2 (seed " + SEED + "):\n" + String.join("\n", failures));
     assertTrue(nonEmpty > QUERIES / 3, "too few queries with rows: " + nonEmpty);
+  }
+
+  /** The rows of the statement, prepared with its parameters when it has some. */
+  private static List<List<Object>> run(Connection c, String sql, List<String> params)
+      throws SQLException {
+    if (params.isEmpty()) {
+      return Differential.run(c, sql);
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        if (params.get(i) == null) {
+          ps.setNull(i + 1, Types.VARCHAR);
+        } else {
+          ps.setString(i + 1, params.get(i));
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return ResultRows.read(rs);
+      }
+    }
   }
 
   private static boolean isZero(List<Object> row) {
@@ -100,9 +126,13 @@ class QueryFuzzDifferentialTest {
     private final boolean withRestaurant;
     private final boolean withDriver;
     private final boolean leftDriver;
+    /** A quarter of the queries give their lists' values as parameters, in this order. */
+    private final boolean prepared;
+    final List<String> params = new ArrayList<>();
 
     Query(Random random) {
       this.random = random;
+      this.prepared = random.nextInt(4) == 0;
       this.withRestaurant = random.nextInt(3) > 0;
       this.withDriver = random.nextInt(3) == 0;
       this.leftDriver = random.nextBoolean();
@@ -122,13 +152,22 @@ class QueryFuzzDifferentialTest {
             : condition());
       }
       String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-      switch (random.nextInt(4)) {
+      switch (random.nextInt(6)) {
         case 0:
           return "SELECT COUNT(*) FROM " + from + filter;
         case 1:
-          return withRestaurant
+          return (withRestaurant
               ? "SELECT r.city, COUNT(*), SUM(o.total) FROM " + from + filter + " GROUP BY r.city"
-              : "SELECT o.status, COUNT(*) FROM " + from + filter + " GROUP BY o.status";
+              : "SELECT o.status, COUNT(*) FROM " + from + filter + " GROUP BY o.status")
+              + (random.nextBoolean() ? " HAVING COUNT(*) > 1" : "");
+        case 2:
+          return "SELECT DISTINCT o.status" + (withRestaurant ? ", r.city" : "") + " FROM " + from
+              + filter;
+        case 3: // ordered, so a LIMIT has one answer: the key breaks every tie
+          return "SELECT o._key, o.total FROM " + from + filter + " ORDER BY "
+              + pick("o._key", "o._key DESC", "o.total DESC, o._key", "o.total, o._key DESC")
+              + " LIMIT " + (1 + random.nextInt(8)) + (random.nextBoolean() ? ""
+                  : " OFFSET " + random.nextInt(4));
         default:
           return "SELECT o._key, o.status" + (withRestaurant ? ", r.name" : "")
               + (withDriver ? ", d.name" : "") + " FROM " + from + filter;
@@ -188,18 +227,24 @@ class QueryFuzzDifferentialTest {
     }
 
     /**
-     * A list of 1 to 120 values: known ones (some twice), unknown ones, now and then a NULL;
-     * long enough a third of the time to become a VALUES table.
+     * A list of 1 to 120 values: known ones (some twice), unknown ones, in one list of six a
+     * NULL; long enough half of the time to become a VALUES table (which a NULL prevents).
      */
     private String list(List<String> known, String unknownPrefix) {
-      int size = random.nextInt(3) == 0 ? 20 + random.nextInt(random.nextBoolean() ? 10 : 100)
+      int size = random.nextBoolean() ? 20 + random.nextInt(random.nextBoolean() ? 10 : 100)
           : 1 + random.nextInt(6);
+      int nullAt = random.nextInt(6) == 0 ? random.nextInt(size) : -1;
       List<String> items = new ArrayList<>();
       for (int i = 0; i < size; i++) {
-        int kind = random.nextInt(10);
-        items.add(kind < 6 && !known.isEmpty() ? quote(pick(known))
-            : kind < 9 || size < 3 ? quote(unknownPrefix + random.nextInt(1000))
-            : "NULL");
+        String value = i == nullAt ? null
+            : random.nextInt(10) < 6 && !known.isEmpty() ? pick(known)
+            : unknownPrefix + random.nextInt(1000);
+        if (prepared) {
+          items.add("?");
+          params.add(value);
+        } else {
+          items.add(value == null ? "NULL" : quote(value));
+        }
       }
       return String.join(", ", items);
     }
