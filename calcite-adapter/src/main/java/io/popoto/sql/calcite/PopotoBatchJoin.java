@@ -120,8 +120,7 @@ public final class PopotoBatchJoin extends EnumerableBatchNestedLoopJoin {
       public Expression visit(MethodCallExpression call, Expression target,
           List<Expression> args) {
         Expression same = super.visit(call, target, args);
-        if (call != own || !call.method.equals(BuiltInMethod.CORRELATE_BATCH_JOIN.method)
-            || !(args.get(4) instanceof FunctionExpression<?> predicate)
+        if (call != own || !(args.get(4) instanceof FunctionExpression<?> predicate)
             || predicate.parameterList.size() != 2) {
           return same;
         }

@@ -32,8 +32,13 @@ final class RowDecoder {
   /** 1.x capped lists among the columns, read with LRANGE from {@code <key>::<field>}. */
   private final List<FieldDef> listFields;
   private final int[] fieldIndex;
-  /** Whether no hash field feeds two columns (a geo field's latitude and longitude do). */
-  private final boolean oneColumnPerField;
+  /**
+   * Whether values go straight into the row ({@link #decodeInPlace}): no capped lists, and no
+   * hash field feeds two columns (a geo field's latitude and longitude do).
+   */
+  private final boolean inPlace;
+  /** Which of {@link #hashFields} hold text (str, relationship): those a run of rows shares. */
+  private final boolean[] textFields;
   private final ValueCodec codec;
   private final KeyCodec keyCodec;
   private final boolean strict;
@@ -62,8 +67,14 @@ final class RowDecoder {
     this.hashFields = new ArrayList<>(positions.keySet());
     this.hashFieldDefs = hashFields.stream().map(model::field).toArray(FieldDef[]::new);
     this.listFields = lists.keySet().stream().map(model::field).toList();
-    this.oneColumnPerField = java.util.Arrays.stream(fieldIndex).filter(i -> i >= 0).distinct()
-        .count() == java.util.Arrays.stream(fieldIndex).filter(i -> i >= 0).count();
+    // before the list columns get their places: the hash-field columns are those at >= 0
+    this.inPlace = listFields.isEmpty()
+        && positions.size() == java.util.Arrays.stream(fieldIndex).filter(i -> i >= 0).count();
+    this.textFields = new boolean[hashFieldDefs.length];
+    for (int j = 0; j < textFields.length; j++) {
+      ValueType t = hashFieldDefs[j].type();
+      textFields[j] = t == ValueType.STR || t == ValueType.KEY;
+    }
     for (int i = 0; i < fieldIndex.length; i++) {
       if (fieldIndex[i] <= -2) {
         fieldIndex[i] = hashFields.size() + (-2 - fieldIndex[i]);
@@ -127,15 +138,12 @@ final class RowDecoder {
    * previous row's ({@link Repeats}).
    */
   Object[] decode(String key, List<byte[]> values, Repeats last) {
-    if (oneColumnPerField && listFields.isEmpty()) {
-      return decodeInPlace(key, values, last);
-    }
-    return decode(key, values, List.of());
+    return inPlace ? decodeInPlace(key, values, last) : decode(key, values, List.of());
   }
 
   /** A place for the rows of one batch to remember their text values (one batch, one thread). */
   Repeats repeats() {
-    return new Repeats(hashFieldDefs);
+    return new Repeats(textFields);
   }
 
   /**
@@ -150,13 +158,10 @@ final class RowDecoder {
     private final byte[][] bytes;
     private final Object[] values;
 
-    private Repeats(FieldDef[] fields) {
-      text = new boolean[fields.length];
-      for (int j = 0; j < fields.length; j++) {
-        text[j] = fields[j].type() == ValueType.STR || fields[j].type() == ValueType.KEY;
-      }
-      bytes = new byte[fields.length][];
-      values = new Object[fields.length];
+    private Repeats(boolean[] text) {
+      this.text = text;
+      bytes = new byte[text.length][];
+      values = new Object[text.length];
     }
 
     private boolean same(int j, byte[] b) {
@@ -173,7 +178,7 @@ final class RowDecoder {
 
   /** As {@link #decode(String, List)}, with each capped list's LRANGE reply. */
   Object[] decode(String key, List<byte[]> values, List<List<byte[]>> lists) {
-    if (oneColumnPerField && lists.isEmpty() && listFields.isEmpty()) {
+    if (inPlace) {
       return decodeInPlace(key, values, null);
     }
     Object[] decoded = new Object[hashFields.size() + listFields.size()];

@@ -58,15 +58,12 @@ final class ShortExplainWriter extends RelWriterImpl {
           && !scan.spec().path().values().isEmpty()) {
         // only the text: the digest, which tells scans apart, keeps every value
         String path = String.valueOf(term.right);
-        int open = path.indexOf('{');
-        int close = path.lastIndexOf('}');
-        long distinct = scan.spec().path().values().stream().distinct().count();
-        shortened.add(open < 0 || close < open ? term : Pair.of(term.left,
-            path.substring(0, open + 1) + cut(path.substring(open, close + 1), (int) distinct,
-                "values") + path.substring(close)));
+        shortened.add(Pair.of(term.left, cut(path, path.indexOf('{'), path.lastIndexOf('}'),
+            scan.spec().path().values().stream().distinct().count(), "values")));
       } else if (rel instanceof Values table && term.left.equals("tuples")) {
-        shortened.add(Pair.of(term.left, "[" + cut(String.valueOf(term.right),
-            table.getTuples().size(), "rows") + "]"));
+        String tuples = String.valueOf(term.right);
+        shortened.add(Pair.of(term.left,
+            cut(tuples, 0, tuples.length() - 1, table.getTuples().size(), "rows")));
       } else {
         shortened.add(term);
       }
@@ -111,50 +108,36 @@ final class ShortExplainWriter extends RelWriterImpl {
   /** The expression's text, each batch OR and long SEARCH inside it in its short form. */
   static String render(RexNode node) {
     String text = node.toString();
-    for (RexCall or : batchOrs(node)) {
+    for (RexCall or : outermost(node, ShortExplainWriter::isBatchOr)) {
       text = text.replace(or.toString(), summary(or));
     }
-    for (RexCall search : searches(node)) {
+    for (RexCall search : outermost(node, c -> c.getKind() == SqlKind.SEARCH)) {
       String full = search.toString();
       int open = full.indexOf("Sarg[");
-      int close = full.lastIndexOf(']');
       org.apache.calcite.util.Sarg<?> sarg = ((org.apache.calcite.rex.RexLiteral)
           search.getOperands().get(1)).getValueAs(org.apache.calcite.util.Sarg.class);
-      if (open >= 0 && close > open && sarg != null && full.length() > LIST_CHARS) {
-        text = text.replace(full, full.substring(0, open + 5)
-            + cut(full.substring(open + 4, close + 1), sarg.rangeSet.asRanges().size(),
-                sarg.isPoints() ? "values" : "ranges") + full.substring(close));
+      if (open >= 0 && sarg != null) {
+        text = text.replace(full, cut(full, open + 4, full.lastIndexOf(']'),
+            sarg.rangeSet.asRanges().size(), sarg.isPoints() ? "values" : "ranges"));
       }
     }
     return text;
   }
 
   /**
-   * A printed list ({@code [a, b, c]}) of {@code count} items, without its brackets: whole when
-   * short, else the items that fit in {@value #LIST_CHARS} characters and how many there are.
+   * {@code text} with the list between its brackets at {@code open} and {@code close} (of
+   * {@code count} items) cut when it is longer than {@value #LIST_CHARS} characters: the items
+   * that fit, then how many there are. Unchanged when the brackets are not there.
    */
-  private static String cut(String list, int count, String what) {
-    String inner = list.substring(1, list.length() - 1);
-    if (inner.length() <= LIST_CHARS) {
-      return inner;
+  private static String cut(String text, int open, int close, long count, String what) {
+    if (open < 0 || close <= open || close - open - 1 <= LIST_CHARS) {
+      return text;
     }
+    String inner = text.substring(open + 1, close);
     int end = inner.lastIndexOf(", ", LIST_CHARS);
-    return (end > 0 ? inner.substring(0, end) + ", ..." : "...") + " " + count + " " + what;
-  }
-
-  /** The SEARCH calls in the expression. */
-  private static List<RexCall> searches(RexNode node) {
-    List<RexCall> found = new ArrayList<>();
-    node.accept(new RexVisitorImpl<Void>(true) {
-      @Override
-      public Void visitCall(RexCall call) {
-        if (call.getKind() == SqlKind.SEARCH) {
-          found.add(call);
-        }
-        return super.visitCall(call);
-      }
-    });
-    return found;
+    return text.substring(0, open + 1)
+        + (end > 0 ? inner.substring(0, end) + ", ..." : "...") + " " + count + " " + what
+        + text.substring(close);
   }
 
   private static String summary(RexCall or) {
@@ -163,13 +146,14 @@ final class ShortExplainWriter extends RelWriterImpl {
         + (equalities ? "equalities" : "conditions") + " (" + or.getOperands().get(0) + " ...)";
   }
 
-  /** The outermost ORs in the expression whose every disjunct reads a correlation variable. */
-  private static List<RexCall> batchOrs(RexNode node) {
+  /** The outermost calls in the expression that {@code kind} accepts. */
+  private static List<RexCall> outermost(RexNode node,
+      java.util.function.Predicate<RexCall> kind) {
     List<RexCall> found = new ArrayList<>();
     node.accept(new RexVisitorImpl<Void>(true) {
       @Override
       public Void visitCall(RexCall call) {
-        if (isBatchOr(call)) {
+        if (kind.test(call)) {
           found.add(call);
           return null;
         }
@@ -179,6 +163,7 @@ final class ShortExplainWriter extends RelWriterImpl {
     return found;
   }
 
+  /** An OR whose every disjunct reads a correlation variable: a join batch's. */
   private static boolean isBatchOr(RexCall call) {
     return call.isA(SqlKind.OR) && call.getOperands().size() >= BATCH_DISJUNCTS
         && call.getOperands().stream().allMatch(RexUtil::containsCorrelation);
