@@ -38,12 +38,13 @@ final class Report {
         + "%n%n", scale, data.rowsPerModel(), data.millis() / 1000.0, data.commands(), redis,
         postgres ? "yes" : "skipped", System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20));
-    header.append("Each workload's variants run in interleaved rounds (every variant once per"
-        + " round, the order rotated by one each round); no pushdown and per-row traversal join"
-        + " only " + Harness.SLOW_RUNS + " of the rounds. Times are milliseconds per query"
-        + " (median, p10-p90 over the rounds). A ratio `x B` is the median of the per-round"
-        + " ratios of the row's time to B's time in the same round, with their p10-p90."
-        + " See docs/performance.md.\n\n");
+    header.append("Each workload's variants are warmed up twice, then run in interleaved"
+        + " rounds (every variant once per round, the order rotated by one each round); no"
+        + " pushdown and per-row traversal run " + Harness.SLOW_RUNS + " times after those"
+        + " rounds. Times are milliseconds per query (median, p10-p90 over the rounds). A ratio"
+        + " `x B` is the median of the per-round ratios of the row's time to B's time in the"
+        + " same round (for no pushdown and per-row: in the round of the same number), with"
+        + " their p10-p90. See docs/performance.md.\n\n");
   }
 
   void add(Workload w, Map<Variant, Measurement> results) {

@@ -260,7 +260,12 @@ public final class KeyedBatchJoin {
       for (R row : innerBatch) {
         Object key = innerKey.apply(row);
         if (key != null) {
-          byKey.computeIfAbsent(key, k -> new ArrayList<>(perKey)).add(row);
+          List<R> rows = byKey.get(key);
+          if (rows == null) { // not computeIfAbsent: its lambda, capturing perKey, was per row
+            rows = new ArrayList<>(perKey);
+            byKey.put(key, rows);
+          }
+          rows.add(row);
         }
       }
       if (byKeyOnly) {
