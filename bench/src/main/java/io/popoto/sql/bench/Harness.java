@@ -42,10 +42,19 @@ final class Harness {
   private static final double BATCHED_MILLIS = 20.0;
 
   private final long budgetNanos;
+  private final long warmUpNanos;
+  private final long cheapWarmUpNanos;
 
   /** @param budgetSeconds measured rounds per workload, all variants together */
   Harness(double budgetSeconds) {
+    this(budgetSeconds, WARMUP_NANOS, CHEAP_WARMUP_NANOS);
+  }
+
+  /** With other warm-up times (tests: 0 and 0, one execution each). */
+  Harness(double budgetSeconds, long warmUpNanos, long cheapWarmUpNanos) {
     this.budgetNanos = (long) (budgetSeconds * 1e9);
+    this.warmUpNanos = warmUpNanos;
+    this.cheapWarmUpNanos = cheapWarmUpNanos;
   }
 
   /** Answers a workload one way; closing it releases its statement. */
@@ -176,7 +185,7 @@ final class Harness {
     return out;
   }
 
-  private static void warmUp(Workload w, Contender c, Map<Contender, Timing> timings,
+  private void warmUp(Workload w, Contender c, Map<Contender, Timing> timings,
       Map<Variant, Measurement> out) {
     try {
       timings.put(c, warmUp(w, c));
@@ -208,15 +217,15 @@ final class Harness {
    * Warms up ({@link #MAX_WARMUPS}), so a cheap query runs its code paths tens of thousands of
    * times (JIT) before it is measured and a slow one once or twice; then picks how many executions one timed unit makes.
    */
-  private static Timing warmUp(Workload w, Contender c) throws SQLException {
+  private Timing warmUp(Workload w, Contender c) throws SQLException {
     int n = 0;
     long warmStart = System.nanoTime();
     long elapsed;
     do {
       c.execution().run(n++);
       elapsed = System.nanoTime() - warmStart;
-    } while (elapsed < WARMUP_NANOS
-        || n < MAX_WARMUPS && elapsed < CHEAP_WARMUP_NANOS && elapsed / n < CHEAP_NANOS);
+    } while (elapsed < warmUpNanos
+        || n < MAX_WARMUPS && elapsed < cheapWarmUpNanos && elapsed / n < CHEAP_NANOS);
     // A timed unit batches cheap executions up to about BATCHED_MILLIS, so that every variant's
     // unit is long against the machine's scheduling noise (a 0.02 ms lookup timed alone is
     // mostly noise); a slow query's unit is one execution. The mean warm-up time decides: the

@@ -125,8 +125,8 @@ class WorkloadVariantsTest {
     Workload q10 = workload("Q10");
     try (Connection popoto = DriverManager.getConnection(url());
          Connection fullScans = DriverManager.getConnection(url() + "&pushdown=false")) {
-      Map<Variant, Measurement> results = BenchCommand.measure(new Harness(0), q10, popoto,
-          fullScans, null);
+      Map<Variant, Measurement> results = BenchCommand.measure(new Harness(0, 0, 0), q10,
+          popoto, fullScans, null);
       for (Variant v : List.of(Variant.POPOTO, Variant.FLOOR, Variant.OVERLAPPED_FLOOR)) {
         Measurement m = results.get(v);
         assertTrue(m.ok(), v + ": " + m.error());
