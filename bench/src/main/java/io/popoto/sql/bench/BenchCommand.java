@@ -29,7 +29,7 @@ public final class BenchCommand {
     double scale = 1.0;
     String redisUrl = null;
     Path out = Path.of("bench", "results");
-    double budget = 30.0;
+    double budget = 60.0;
     long seed = GenerationOptions.DEFAULT_SEED;
     String postgresUrl = PostgresBaseline.DEFAULT_URL;
     List<String> only = List.of();
