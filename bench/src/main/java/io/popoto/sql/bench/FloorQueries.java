@@ -50,7 +50,7 @@ final class FloorQueries {
   private final ModelDef restaurant;
   private final ModelDef customer;
   private final ModelDef driver;
-  /** The hash fields behind Order's columns. */
+  /** The hash fields behind Order's columns (capped lists are lists, not hash fields). */
   private final byte[][] orderFields;
   /** Values decoded: kept so the JIT cannot drop decoding whose result nobody reads. */
   private long decoded;
@@ -65,7 +65,7 @@ final class FloorQueries {
     this.restaurant = catalog.model("Restaurant");
     this.customer = catalog.model("Customer");
     this.driver = catalog.model("Driver");
-    this.orderFields = order.fields().stream().filter(FieldDef::hasColumn)
+    this.orderFields = order.fields().stream().filter(f -> f.hasColumn() && !f.isCappedList())
         .map(f -> bytes(f.name())).toArray(byte[][]::new);
   }
 

@@ -190,8 +190,7 @@ final class Harness {
     try {
       timings.put(c, warmUp(w, c));
     } catch (SQLException | RuntimeException e) {
-      timings.remove(c);
-      out.put(c.variant(), failed(c.variant(), e));
+      drop(c, e, timings, out);
     }
   }
 
@@ -204,18 +203,22 @@ final class Harness {
     try {
       t.time(round, fullScan);
     } catch (SQLException | RuntimeException e) {
-      timings.remove(c);
-      out.put(c.variant(), failed(c.variant(), e));
+      drop(c, e, timings, out);
     }
   }
 
-  private static Measurement failed(Variant variant, Exception e) {
-    return Measurement.failed(variant, e.getClass().getSimpleName() + ": " + e.getMessage());
+  /** A contender that failed runs no more; its failure is its measurement. */
+  private static void drop(Contender c, Exception e, Map<Contender, Timing> timings,
+      Map<Variant, Measurement> out) {
+    timings.remove(c);
+    out.put(c.variant(), Measurement.failed(c.variant(),
+        e.getClass().getSimpleName() + ": " + e.getMessage()));
   }
 
   /**
    * Warms up ({@link #MAX_WARMUPS}), so a cheap query runs its code paths tens of thousands of
-   * times (JIT) before it is measured and a slow one once or twice; then picks how many executions one timed unit makes.
+   * times (JIT) before it is measured and a slow one once or twice; then picks how many
+   * executions one timed unit makes.
    */
   private Timing warmUp(Workload w, Contender c) throws SQLException {
     int n = 0;

@@ -18,6 +18,7 @@ import redis.clients.jedis.commands.ProtocolCommand;
 final class PerKeyCommand extends CommandArguments {
   private final Rawable[] arguments;
   private final KeySlot key = new KeySlot();
+  private final Walk walk = new Walk();
 
   /** @param trailing the arguments after the key, as Jedis's own wrappers (made once) */
   PerKeyCommand(ProtocolCommand command, Rawable[] trailing) {
@@ -48,8 +49,6 @@ final class PerKeyCommand extends CommandArguments {
     walk.next = 0;
     return walk;
   }
-
-  private final Walk walk = new Walk();
 
   private final class Walk implements Iterator<Rawable> {
     private int next;
