@@ -39,6 +39,8 @@ final class RowDecoder {
   private final boolean inPlace;
   /** Which of {@link #hashFields} hold text (str, relationship): those a run of rows shares. */
   private final boolean[] textFields;
+  /** Which columns are a datetime field's value, read to epoch millis in place when they can. */
+  private final boolean[] dateTimeColumns;
   private final ValueCodec codec;
   private final KeyCodec keyCodec;
   private final boolean strict;
@@ -74,6 +76,12 @@ final class RowDecoder {
     for (int j = 0; j < textFields.length; j++) {
       ValueType t = hashFieldDefs[j].type();
       textFields[j] = t == ValueType.STR || t == ValueType.KEY;
+    }
+    this.dateTimeColumns = new boolean[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      PopotoColumn c = columns.get(i);
+      dateTimeColumns[i] = c.part() == PopotoColumn.Part.VALUE && c.field() != null
+          && c.field().type() == ValueType.DATETIME;
     }
     for (int i = 0; i < fieldIndex.length; i++) {
       if (fieldIndex[i] <= -2) {
@@ -206,10 +214,14 @@ final class RowDecoder {
     for (int i = 0; i < row.length; i++) {
       PopotoColumn c = columns.get(i);
       int j = fieldIndex[i];
+      long millis;
       if (c.part() == PopotoColumn.Part.KEY) {
         row[i] = key;
       } else if (last != null && last.same(j, values.get(j))) {
         row[i] = last.values[j];
+      } else if (dateTimeColumns[i]
+          && (millis = codec.dateTimeMillis(values.get(j))) != ValueCodec.NO_MILLIS) {
+        row[i] = millis; // what toInternal makes of the LocalDateTime decode gives
       } else {
         row[i] = toInternal(c, decodeField(key, hashFieldDefs[j], values.get(j), last, j));
       }

@@ -48,7 +48,105 @@ final class DirectValues {
       return UNDECIDED;
     }
     Object scalar = scalar(type, bytes);
+    if (scalar == NOT_SCALAR) {
+      scalar = enveloped(type, bytes);
+    }
     return scalar != NOT_SCALAR ? scalar : streamed(type, bytes);
+  }
+
+  /**
+   * An envelope column's value (Decimal, date, time, datetime, DataFrame) when its bytes are
+   * the envelope as Popoto packs it ({@link #envelopeRange}): the payload read in place, without
+   * the unpacker, the names' copies or the map reading; else {@link #NOT_SCALAR}.
+   */
+  private static Object enveloped(ValueType type, byte[] bytes) {
+    byte[] tag = envelopeTag(type);
+    long range = tag == null ? -1 : envelopeRange(bytes, tag);
+    if (range < 0) {
+      return NOT_SCALAR;
+    }
+    String payload = JsonText.strictText(bytes, (int) (range >>> 32), (int) range);
+    if (payload == null) {
+      return NOT_SCALAR;
+    }
+    try {
+      return fromPayload(type, payload);
+    } catch (RuntimeException e) {
+      return NOT_SCALAR; // the full reading words the failure
+    }
+  }
+
+  /**
+   * Where the str payload of the envelope {@code {tag: true, "as_encodable": str}} lies in its
+   * bytes, as {@code from << 32 | to}, when they are that map exactly, its two names fixstrs in
+   * either order (the way Popoto's msgpack writes them) and the payload a fixstr, str8 or str16;
+   * -1 for any other bytes, which the unpacker then reads.
+   */
+  static long envelopeRange(byte[] b, byte[] tag) {
+    if (b.length < 4 || (b[0] & 0xff) != 0x82) {
+      return -1;
+    }
+    int afterTag = name(b, 1, tag);
+    if (afterTag > 0) {
+      if (afterTag >= b.length || (b[afterTag] & 0xff) != 0xc3) {
+        return -1;
+      }
+      int atPayload = name(b, afterTag + 1, PAYLOAD);
+      long range = atPayload < 0 ? -1 : str(b, atPayload);
+      return range >= 0 && (int) range == b.length ? range : -1;
+    }
+    int atPayload = name(b, 1, PAYLOAD);
+    long range = atPayload < 0 ? -1 : str(b, atPayload);
+    if (range < 0) {
+      return -1;
+    }
+    int end = name(b, (int) range, tag);
+    return end > 0 && end == b.length - 1 && (b[end] & 0xff) == 0xc3 ? range : -1;
+  }
+
+  /** The index after {@code name} as a fixstr at {@code b[at]}; -1 when it is not there. */
+  private static int name(byte[] b, int at, byte[] name) {
+    int end = at + 1 + name.length;
+    if (end > b.length || (b[at] & 0xff) != (0xa0 | name.length)) {
+      return -1;
+    }
+    return Arrays.equals(b, at + 1, end, name, 0, name.length) ? end : -1;
+  }
+
+  /** The range of the fixstr, str8 or str16 whose header is at {@code b[at]}; else -1. */
+  private static long str(byte[] b, int at) {
+    if (at >= b.length) {
+      return -1;
+    }
+    int head = b[at] & 0xff;
+    int from;
+    int length;
+    if (head >= 0xa0 && head <= 0xbf) {
+      from = at + 1;
+      length = head & 0x1f;
+    } else if (head == 0xd9 && at + 1 < b.length) {
+      from = at + 2;
+      length = b[at + 1] & 0xff;
+    } else if (head == 0xda && at + 2 < b.length) {
+      from = at + 3;
+      length = (b[at + 1] & 0xff) << 8 | b[at + 2] & 0xff;
+    } else {
+      return -1;
+    }
+    return from + length > b.length ? -1 : (long) from << 32 | (from + length);
+  }
+
+  /** The envelope tag of an envelope column type; null for the others. */
+  private static byte[] envelopeTag(ValueType type) {
+    switch (type) {
+      case DECIMAL: case DATE: case TIME: case DATETIME: case DATAFRAME: return tagOf(type);
+      default: return null;
+    }
+  }
+
+  /** The datetime envelope's tag, for {@link ValueCodec#dateTimeMillis}. */
+  static byte[] dateTimeTag() {
+    return DATETIME;
   }
 
   /** {@link #read} with the streaming unpacker alone: every shape {@link #scalar} leaves. */

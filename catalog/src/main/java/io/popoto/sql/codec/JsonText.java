@@ -13,6 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -66,37 +67,117 @@ final class JsonText {
    */
   static String flatArray(MessageUnpacker in) throws IOException {
     int n = in.unpackArrayHeader();
-    StringBuilder out = new StringBuilder(2 + 48 * n);
-    out.append('[');
+    FlatText out = new FlatText(2 + 48 * n);
+    out.ascii('[');
     for (int i = 0; i < n; i++) {
       if (i > 0) {
-        out.append(',');
+        out.ascii(',');
       }
       MessageFormat format = in.getNextFormat();
       switch (format.getValueType()) {
         case NIL -> {
           in.unpackNil();
-          out.append("null");
+          out.ascii("null");
         }
-        case BOOLEAN -> out.append(in.unpackBoolean());
-        case INTEGER -> {
-          if (format == MessageFormat.UINT64) {
-            out.append(in.unpackBigInteger()); // as the generator writes it, long or not
-          } else {
-            out.append(in.unpackLong());
-          }
-        }
-        case STRING -> {
-          out.append('"');
-          QUOTE.quoteAsString(lenientText(in.readPayload(in.unpackRawStringHeader())), out);
-          out.append('"');
-        }
+        case BOOLEAN -> out.ascii(in.unpackBoolean() ? "true" : "false");
+        case INTEGER -> out.ascii(format == MessageFormat.UINT64
+            ? in.unpackBigInteger().toString() // as the generator writes it, long or not
+            : Long.toString(in.unpackLong()));
+        case STRING -> out.string(in, in.unpackRawStringHeader());
         default -> {
           return null;
         }
       }
     }
-    return out.append(']').toString();
+    out.ascii(']');
+    return out.toString();
+  }
+
+  /**
+   * The text {@link #flatArray} writes: bytes while it is all ASCII that JSON writes as it is,
+   * the payloads read straight into them and the text made once at the end; from the first
+   * string that needs quoting or decoding on, Jackson's quoting into a StringBuilder. Decoding
+   * and quoting every string of a list column char by char was a sixth of a full scan's client
+   * CPU, and most lists hold keys and words of plain ASCII.
+   */
+  private static final class FlatText {
+    private byte[] bytes;
+    private int length;
+    private StringBuilder text;
+
+    FlatText(int capacity) {
+      bytes = new byte[Math.max(16, capacity)];
+    }
+
+    void ascii(char c) {
+      if (text != null) {
+        text.append(c);
+        return;
+      }
+      room(1);
+      bytes[length++] = (byte) c;
+    }
+
+    void ascii(String s) {
+      if (text != null) {
+        text.append(s);
+        return;
+      }
+      int n = s.length();
+      room(n);
+      for (int i = 0; i < n; i++) {
+        bytes[length++] = (byte) s.charAt(i); // ASCII: one byte per char
+      }
+    }
+
+    void string(MessageUnpacker in, int size) throws IOException {
+      if (text == null) {
+        room(size + 2);
+        int from = length + 1;
+        in.readPayload(bytes, from, size);
+        if (plain(bytes, from, from + size)) {
+          bytes[length] = '"';
+          bytes[from + size] = '"';
+          length = from + size + 1;
+          return;
+        }
+        byte[] payload = Arrays.copyOfRange(bytes, from, from + size);
+        text = new StringBuilder(bytes.length + size)
+            .append(new String(bytes, 0, length, StandardCharsets.ISO_8859_1));
+        quoted(payload);
+        return;
+      }
+      quoted(in.readPayload(size));
+    }
+
+    private void quoted(byte[] payload) {
+      text.append('"');
+      QUOTE.quoteAsString(lenientText(payload), text);
+      text.append('"');
+    }
+
+    private void room(int more) {
+      if (length + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
+
+    /** ASCII that Jackson's quoting leaves as it is: no control char, quote or backslash. */
+    private static boolean plain(byte[] b, int from, int to) {
+      for (int i = from; i < to; i++) {
+        byte c = b[i];
+        if (c < 0x20 || c == '"' || c == '\\') { // bytes above 0x7f are negative
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return text != null ? text.toString()
+          : new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
   }
 
   private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();

@@ -35,12 +35,39 @@ import org.msgpack.value.Value;
 public final class ValueCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** {@link #dateTimeMillis}'s answer when the bytes need {@link #decode}. */
+  public static final long NO_MILLIS = DateTimeBytes.UNDECIDED;
+
   private final FormatLine line;
   private final ZoneId naiveZone;
+  /** Where {@link #utc} places a naive datetime, in seconds east of UTC, if at a fixed offset. */
+  private final int naiveOffsetSeconds;
 
   public ValueCodec(Catalog catalog) {
     this.line = catalog.formatLine();
     this.naiveZone = catalog.naiveZone();
+    if (line != FormatLine.V0_8 || naiveZone == null) {
+      naiveOffsetSeconds = 0; // as written
+    } else if (naiveZone.getRules().isFixedOffset()) {
+      naiveOffsetSeconds = naiveZone.getRules().getOffset(java.time.Instant.EPOCH)
+          .getTotalSeconds();
+    } else {
+      naiveOffsetSeconds = DateTimeBytes.NOT_FIXED; // daylight saving: the full reading
+    }
+  }
+
+  /**
+   * A datetime field's value as UTC epoch milliseconds, the TIMESTAMP column's own value, read
+   * straight from the bytes when they hold a datetime envelope in a shape Popoto writes
+   * ({@link DateTimeBytes}); {@link #NO_MILLIS} for anything else (nil, another shape, a value
+   * in error), which {@link #decode} then reads. Where it answers, it is {@link #decode}'s
+   * instant, without the text and the java.time objects.
+   */
+  public long dateTimeMillis(byte[] msgpack) {
+    long range = msgpack == null ? -1
+        : DirectValues.envelopeRange(msgpack, DirectValues.dateTimeTag());
+    return range < 0 ? NO_MILLIS : DateTimeBytes.epochMillis(msgpack, (int) (range >>> 32),
+        (int) range, naiveOffsetSeconds);
   }
 
   /** Strict decode; key is only used in the exception message. */

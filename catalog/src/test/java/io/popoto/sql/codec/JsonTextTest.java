@@ -125,16 +125,21 @@ class JsonTextTest {
    * the generator's (the tree reading's) for 5,000 seeded random arrays whose strings hold
    * every control character, quotes, backslashes, DEL, slashes, other scripts, emoji and
    * invalid UTF-8, and whose ints take every msgpack format up to 64-bit unsigned (floats and
-   * nested values among them send the array to the generator).
+   * nested values among them send the array to the generator). A third of the arrays hold
+   * plain ASCII strings only (written as bytes), some of them longer than the text's first
+   * guess at its size, and the others mix such strings with ones that need quoting, before and
+   * after them.
    */
   @Test
   void flatArraysAreWrittenAsTheGeneratorWritesThem() throws Exception {
     java.util.Random random = new java.util.Random(20261203);
     String[] pieces = {"a", "Z", "0", " ", "\"", "\\", "/", "\u007f", "é", "東京", "😀",
         "\u2028", "\ufffd"};
+    String[] plain = {"a", "Z", "0", " ", "/", "~", "\u007f", "MenuItem:", "-"};
     int flat = 0;
     for (int round = 0; round < 5_000; round++) {
       int n = random.nextInt(6);
+      boolean plainOnly = round % 3 == 0;
       boolean[] odd = {false};
       byte[] msgpack = bytes(p -> {
         p.packArrayHeader(n);
@@ -155,7 +160,13 @@ class JsonTextTest {
               p.packArrayHeader(1).packString("nested");
             }
             default -> {
-              if (random.nextInt(10) == 0) { // invalid UTF-8: U+FFFD in the text
+              if (plainOnly || random.nextInt(4) == 0) {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(random.nextInt(10) == 0 ? 80 : 8); k > 0; k--) {
+                  text.append(plain[random.nextInt(plain.length)]);
+                }
+                p.packString(text.toString());
+              } else if (random.nextInt(10) == 0) { // invalid UTF-8: U+FFFD in the text
                 p.packRawStringHeader(2).writePayload(new byte[] {(byte) 0xc3, 0x28});
               } else {
                 StringBuilder text = new StringBuilder();
