@@ -596,7 +596,7 @@ final class AccessPathExecutor {
     @Override
     public List<String> next(Jedis jedis) {
       int size = BatchSizes.of(batchSize, batches);
-      List<String> batch = new ArrayList<>(Math.min(size, 4_096));
+      RawKeys batch = new RawKeys(Math.min(size, 4_096));
       while (batch.size() < size) {
         if (!members.hasNext()) {
           if (!sets.hasNext()) {
@@ -605,9 +605,10 @@ final class AccessPathExecutor {
           members = sets.next().iterator();
           continue;
         }
-        String key = SafeEncoder.encode((byte[]) members.next());
+        byte[] raw = (byte[]) members.next();
+        String key = SafeEncoder.encode(raw);
         if (seen == null || seen.add(key)) {
-          batch.add(key);
+          batch.add(key, raw);
         }
       }
       if (batch.isEmpty()) {

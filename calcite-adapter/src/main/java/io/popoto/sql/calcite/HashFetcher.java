@@ -85,8 +85,8 @@ final class HashFetcher {
     b.reset();
     PerKeyCommand hmget = fields.length > 0 ? new PerKeyCommand(Protocol.Command.HMGET, fields)
         : null;
-    for (String key : b.keys) {
-      sendFor(stream, hmget, key.getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < b.keys.size(); i++) {
+      sendFor(stream, hmget, RawKeys.bytesOf(b.keys, i));
     }
     b.sent = true;
   }

@@ -52,10 +52,13 @@ public final class KeyedBatchJoin {
   }
 
   /**
-   * Batches whose inner sides are read ahead, from the second batch on: each inner read is a
+   * Batches whose inner sides are read ahead, from the first batch on: each inner read is a
    * round trip or more, and with one batch at a time a join of many batches waits for each in
    * turn (Calcite's join is sequential too). Two later batches are read by background tasks
-   * ({@link ReadAhead}) while this one is joined, so their round trips overlap. Not after a
+   * ({@link ReadAhead}) while this one is joined, so their round trips overlap; from the first,
+   * because the first two batches read alone left Redis waiting at the start of a join over all
+   * parents. A join closed early (a LIMIT met by the first batch) stops them at their next step
+   * ({@link #closed}), so it reads at most a batch more per task than it needs. Not after a
    * batch whose inner side held more than {@value #LARGE_INNER} values (rows times columns:
    * three such batches in memory at once would be too many; 15,000 rows of 13 columns, 50,000
    * of 4).
@@ -112,9 +115,10 @@ public final class KeyedBatchJoin {
     /** Later batches whose inner sides are being read ahead, in order. */
     private final ArrayDeque<Step<L, R>> ahead = new ArrayDeque<>();
     private boolean readAhead;
-    private long batches;
     /** The inner side of a one-row outer side, joined as it is read ({@link #stream}). */
     private Enumerator<R> streamed;
+    /** Set by {@link #close}: inner reads still running (read ahead) stop at their next row. */
+    private volatile boolean closed;
 
     Batches(JoinType joinType, Enumerator<L> outer, Function1<List<L>, Enumerable<R>> inner,
         Function2<L, R, T> selector, Predicate2<L, R> condition, int batchSize,
@@ -236,12 +240,11 @@ public final class KeyedBatchJoin {
         }
         innerBatch = step.lookups().isEmpty() ? List.of() : readInner(step.lookups());
       }
-      batches++;
       if (!innerBatch.isEmpty() && (long) innerBatch.size() * width(innerBatch.get(0))
           > LARGE_INNER) {
         readAhead = false; // rows in memory first: the next batches one at a time
       }
-      if (readAhead && batches >= 2) {
+      if (readAhead) {
         while (ahead.size() < AHEAD) {
           Step<L, R> later = takeStep();
           if (later.outer().isEmpty()) {
@@ -384,7 +387,7 @@ public final class KeyedBatchJoin {
     private List<R> readInner(List<L> batch) {
       List<R> out = new ArrayList<>(lastInnerSize);
       try (Enumerator<R> e = innerRows(batch).enumerator()) {
-        while (e.moveNext()) {
+        while (!closed && e.moveNext()) {
           out.add(e.current());
         }
       }
@@ -418,10 +421,11 @@ public final class KeyedBatchJoin {
 
     @Override
     public void close() {
+      closed = true;
       if (streamed != null) {
         endStream();
       }
-      ahead.clear(); // the tasks end on their own, their connections returned
+      ahead.clear(); // the tasks end on their own at their next row, their connections returned
       outer.close();
       outerRows = List.of();
       byKey.clear();

@@ -18,7 +18,8 @@ import redis.clients.jedis.Jedis;
  * <p><b>The first batches</b> are read on the consumer's thread, one step each: a connection
  * is borrowed for the step and returned before its rows are handed out. From the second step on
  * (a consumer that asks for a second batch is reading on; a LIMIT met by the first batch sends
- * nothing more than the sequential reader would), a step writes the <em>next</em> batch's
+ * nothing more than the sequential reader would; a batched join's inner side, read to its end,
+ * does so from its first step, {@link #wholeRead}), a step writes the <em>next</em> batch's
  * commands before it decodes the current one, so Redis answers them meanwhile:
  *
  * <pre>
@@ -30,10 +31,11 @@ import redis.clients.jedis.Jedis;
  *
  * and every reply is read before the connection goes back to the pool.
  *
- * <p><b>Read ahead</b> (overlap). After the second batch, a background task reads on while the
- * consumer works through the rows ({@link #readAhead}): on one borrowed connection, with the
- * next batch always in flight ({@link #run}), so Redis never waits for the client between two
- * batches, nor for the consumer, nor for a hand-over between threads. The task queues each
+ * <p><b>Read ahead</b> (overlap). After the second batch (a join's inner side: the first), a
+ * background task reads on while the consumer works through the rows ({@link #readAhead}): on
+ * one borrowed connection, with the next batch always in flight ({@link #run}), so Redis never
+ * waits for the client between two batches, nor for the consumer, nor for a hand-over between
+ * threads. The task queues each
  * batch's rows; while one waits unclaimed it waits ({@value #AHEAD} at most), and it stops when
  * none is taken for 100 ms, at the end, at the row limit, on a close or a cancel; it then reads
  * what is still in flight, undecoded, and returns the connection, so an abandoned ResultSet
@@ -117,18 +119,28 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private long reached;
 
   /**
+   * Whether the read overlaps from its first step: a batched join's inner side, which the join
+   * reads to its end (its own read ahead, not a LIMIT, decides how much is read). Every inner
+   * read of a join over all parents began with a step of its own with nothing sent ahead, and
+   * with two such reads at a time Redis waited for both.
+   */
+  private final boolean wholeRead;
+
+  /**
    * @param rowLimit stop after this many rows; null for no limit
    * @param accept the rows to emit; null for all
    * @param cancel the statement's cancel flag; null when there is none
+   * @param wholeRead whether the consumer reads to the end ({@link #wholeRead})
    */
   RowEnumerator(RedisSource source, KeySource keys, HashFetcher fetcher, Integer rowLimit,
-      java.util.function.Predicate<Object[]> accept, AtomicBoolean cancel) {
+      java.util.function.Predicate<Object[]> accept, AtomicBoolean cancel, boolean wholeRead) {
     this.source = source;
     this.keys = keys;
     this.fetcher = fetcher;
     this.rowLimit = rowLimit == null ? Long.MAX_VALUE : rowLimit;
     this.accept = accept;
     this.cancel = cancel;
+    this.wholeRead = wholeRead;
   }
 
   @Override
@@ -226,7 +238,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
    * holds the read, the row limit is met or nothing is left.
    */
   private void readAhead(int handedOut) {
-    if (taskHolds || closed || !fetcher.streaming() || batches < 2) {
+    if (taskHolds || closed || !fetcher.streaming() || batches < (wholeRead ? 1 : 2)) {
       return;
     }
     long start = emitted + handedOut; // nothing is queued: the last task's last item was taken
@@ -451,7 +463,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
   /** One step: {@code pending}'s rows, with the next batch sent ahead when worth it. */
   private List<Object[]> read(ReplyStream stream) {
     HashFetcher.Batch now = pending;
-    boolean ahead = fetcher.streaming() && steps > 0
+    boolean ahead = fetcher.streaming() && (steps > 0 || wholeRead)
         && reached + now.keys.size() < rowLimit;
     KeySource.Ahead page = null;
     if (ahead && following == null && nextKeys == null && !keysDone) {

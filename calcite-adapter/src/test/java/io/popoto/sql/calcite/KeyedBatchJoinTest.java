@@ -155,6 +155,88 @@ class KeyedBatchJoinTest {
   }
 
   /**
+   * The read ahead starts with the first batch: the second and third batches' inner sides are
+   * read on background threads while the first is joined. A join closed then (a LIMIT met by
+   * its first rows) stops those reads at their next inner row and starts no other: without the
+   * stop each would read its 10,000 rows to the end, and read from the second batch on, none
+   * would start while the first is joined.
+   */
+  @Test
+  void readAheadStartsWithTheFirstBatchAndStopsWhenTheJoinCloses() throws Exception {
+    List<Object[]> outer = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      outer.add(new Object[] {"k" + i});
+    }
+    java.util.concurrent.atomic.AtomicInteger innerRows =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.Set<Integer> batches = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.CountDownLatch aheadStarted = new java.util.concurrent.CountDownLatch(2);
+    Function1<List<Object[]>, Enumerable<Object[]>> inner = batch -> {
+      int number = Integer.parseInt(((String) batch.get(0)[0]).substring(1)) / 100;
+      batches.add(number);
+      if (number > 0) {
+        threads.add(Thread.currentThread().getName());
+        aheadStarted.countDown();
+      }
+      return new org.apache.calcite.linq4j.AbstractEnumerable<Object[]>() {
+        @Override
+        public org.apache.calcite.linq4j.Enumerator<Object[]> enumerator() {
+          return new org.apache.calcite.linq4j.Enumerator<>() {
+            private int at = -1;
+
+            @Override
+            public Object[] current() {
+              return new Object[] {batch.get(at % 100)[0]};
+            }
+
+            @Override
+            public boolean moveNext() {
+              if (at + 1 >= 10_000) {
+                return false;
+              }
+              at++;
+              innerRows.incrementAndGet();
+              if (number > 0 && at % 100 == 0) {
+                try {
+                  Thread.sleep(1); // a read ahead still reading when the join closes
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return true;
+            }
+
+            @Override
+            public void reset() {
+            }
+
+            @Override
+            public void close() {
+            }
+          };
+        }
+      };
+    };
+    try (org.apache.calcite.linq4j.Enumerator<String> e = KeyedBatchJoin.<Object[], Object[],
+        String>join(JoinType.INNER, Linq4j.asEnumerable(outer), inner, (o, i) -> (String) o[0],
+        (o, i) -> o[0].equals(i[0]), 100, o -> o[0], i -> i[0], true, false).enumerator()) {
+      assertTrue(e.moveNext());
+      assertEquals("k0", e.current());
+      assertTrue(aheadStarted.await(10, java.util.concurrent.TimeUnit.SECONDS),
+          "the second and third batches are read ahead while the first is joined");
+    }
+    int before = -1;
+    for (int wait = 0; wait < 200 && innerRows.get() != before; wait++) {
+      before = innerRows.get();
+      Thread.sleep(50); // until the reads ahead have stopped
+    }
+    assertEquals(java.util.Set.of(0, 1, 2), batches);
+    assertEquals(java.util.Set.of("popoto-sql-read-ahead"), threads);
+    assertTrue(innerRows.get() < 3 * 10_000, "inner rows read: " + innerRows.get());
+  }
+
+  /**
    * A one-row outer side (a parent picked by a filter) joins its inner rows as they are read:
    * its first joined row comes out after one inner row was read, not after the whole inner
    * side, with the rows Calcite gives in its order (strays and a residual condition skipped,
