@@ -57,8 +57,8 @@ public final class KeyedBatchJoin {
    * turn (Calcite's join is sequential too). Two later batches are read by background tasks
    * ({@link ReadAhead}) while this one is joined, so their round trips overlap; from the first,
    * because the first two batches read alone left Redis waiting at the start of a join over all
-   * parents. A join closed early (a LIMIT met by the first batch) stops them at their next step
-   * ({@link #closed}), so it reads at most a batch more per task than it needs. Not after a
+   * parents. A join closed early (a LIMIT met by the first batch) stops them at their next row
+   * ({@link #closed}), so each reads at most a step more than it needs. Not after a
    * batch whose inner side held more than {@value #LARGE_INNER} values (rows times columns:
    * three such batches in memory at once would be too many; 15,000 rows of 13 columns, 50,000
    * of 4).
