@@ -1,5 +1,9 @@
 package io.popoto.sql.codec;
 
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
+
 /**
  * Reads a datetime envelope's payload to UTC epoch milliseconds straight from its reply bytes,
  * for the shapes Popoto writes: 0.8's {@code %Y%m%dT%H:%M:%S.%f} and 1.x's {@code isoformat()}
@@ -18,8 +22,6 @@ final class DateTimeBytes {
   static final long UNDECIDED = Long.MIN_VALUE;
   /** A naive value's zone is not a fixed offset: only the full reading can place it. */
   static final int NOT_FIXED = Integer.MIN_VALUE;
-
-  private static final long DAYS_0000_TO_1970 = 719_528L;
 
   private DateTimeBytes() {}
 
@@ -52,7 +54,8 @@ final class DateTimeBytes {
       day = digits(b, from + 8, 2, to);
       clock = from + 11;
     }
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+    if (year < 0 || month < 1 || month > 12 || day < 1
+        || day > Month.of(month).length(Year.isLeap(year))) {
       return UNDECIDED;
     }
     // HH:MM
@@ -113,32 +116,9 @@ final class DateTimeBytes {
     if (offset == NOT_FIXED) {
       return UNDECIDED;
     }
-    long seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
+    long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second
         - offset;
     return seconds * 1000L + nanos / 1_000_000L; // as Instant.toEpochMilli: nanos are positive
-  }
-
-  /** {@code LocalDate.toEpochDay}'s proleptic Gregorian count, for years 0 to 9999. */
-  private static long epochDay(int year, int month, int day) {
-    long y = year;
-    long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-    total += (367L * month - 362) / 12 + day - 1;
-    if (month > 2) {
-      total -= isLeap(year) ? 1 : 2;
-    }
-    return total - DAYS_0000_TO_1970;
-  }
-
-  private static boolean isLeap(int year) {
-    return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-  }
-
-  private static int monthLength(int year, int month) {
-    switch (month) {
-      case 2: return isLeap(year) ? 29 : 28;
-      case 4: case 6: case 9: case 11: return 30;
-      default: return 31;
-    }
   }
 
   /** {@code count} ASCII digits from {@code at}, before {@code to}, as a number; else -1. */

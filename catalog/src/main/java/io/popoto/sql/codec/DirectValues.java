@@ -60,7 +60,7 @@ final class DirectValues {
    * the unpacker, the names' copies or the map reading; else {@link #NOT_SCALAR}.
    */
   private static Object enveloped(ValueType type, byte[] bytes) {
-    byte[] tag = envelopeTag(type);
+    byte[] tag = tagOf(type);
     long range = tag == null ? -1 : envelopeRange(bytes, tag);
     if (range < 0) {
       return NOT_SCALAR;
@@ -136,14 +136,6 @@ final class DirectValues {
     return from + length > b.length ? -1 : (long) from << 32 | (from + length);
   }
 
-  /** The envelope tag of an envelope column type; null for the others. */
-  private static byte[] envelopeTag(ValueType type) {
-    switch (type) {
-      case DECIMAL: case DATE: case TIME: case DATETIME: case DATAFRAME: return tagOf(type);
-      default: return null;
-    }
-  }
-
   /** The datetime envelope's tag, for {@link ValueCodec#dateTimeMillis}. */
   static byte[] dateTimeTag() {
     return DATETIME;
@@ -191,14 +183,9 @@ final class DirectValues {
     }
     switch (type) {
       case STR: case KEY:
-        int at = head >= 0xa0 && head <= 0xbf ? 1 : head == 0xd9 ? 2 : head == 0xda ? 3 : -1;
-        if (at < 0 || n < at) {
-          return NOT_SCALAR;
-        }
-        int length = at == 1 ? head & 0x1f : at == 2 ? b[1] & 0xff
-            : (b[1] & 0xff) << 8 | b[2] & 0xff;
-        return n != at + length ? NOT_SCALAR
-            : orUndecided(JsonText.strictText(b, at, n));
+        long range = str(b, 0);
+        return range < 0 || (int) range != n ? NOT_SCALAR
+            : orUndecided(JsonText.strictText(b, (int) (range >>> 32), n));
       case INT:
         return integer(head, b);
       case FLOAT:
@@ -347,13 +334,15 @@ final class DirectValues {
     }
   }
 
+  /** The envelope tag of an envelope column type; null for the others. */
   private static byte[] tagOf(ValueType type) {
     switch (type) {
       case DECIMAL: return DECIMAL;
       case DATE: return DATE;
       case TIME: return TIME;
       case DATETIME: return DATETIME;
-      default: return DATAFRAME;
+      case DATAFRAME: return DATAFRAME;
+      default: return null;
     }
   }
 
