@@ -57,11 +57,12 @@ public final class KeyedBatchJoin {
    * turn (Calcite's join is sequential too). Two later batches are read by background tasks
    * ({@link ReadAhead}) while this one is joined, so their round trips overlap; from the first,
    * because the first two batches read alone left Redis waiting at the start of a join over all
-   * parents. A join closed early (a LIMIT met by the first batch) stops them at their next row
-   * ({@link #closed}), so each reads at most a step more than it needs. Not after a
+   * parents; the second of them beside the first batch's own read, before its size is known.
+   * A join closed early (a LIMIT met by the first batch) stops them at their next row
+   * ({@link #closed}), so each reads at most a step more than it needs. None after a
    * batch whose inner side held more than {@value #LARGE_INNER} values (rows times columns:
-   * three such batches in memory at once would be too many; 15,000 rows of 13 columns, 50,000
-   * of 4).
+   * three such batches in memory at once would be too many, two at most are; 15,000 rows of 13
+   * columns, 50,000 of 4).
    */
   private static final int AHEAD = 2;
   private static final int LARGE_INNER = 200_000;
@@ -112,6 +113,11 @@ public final class KeyedBatchJoin {
     private boolean matched;
     private boolean outerDone;
     private T current;
+    /**
+     * The step after those read ahead, its outer rows taken (and its keys reserved) but its inner
+     * side not yet asked for; an empty one at the end. Null when none is taken.
+     */
+    private Step<L, R> staged;
     /** Later batches whose inner sides are being read ahead, in order. */
     private final ArrayDeque<Step<L, R>> ahead = new ArrayDeque<>();
     private boolean readAhead;
@@ -230,13 +236,19 @@ public final class KeyedBatchJoin {
       if (step != null) {
         innerBatch = ReadAhead.await(step.inner(), null); // a cancel breaks the task's reads
       } else {
-        step = takeStep();
+        step = nextStep();
         if (step.outer().isEmpty()) {
           return false;
         }
         if (outerDone && step.outer().size() == 1 && step.lookups().size() == 1) {
           stream(step.outer().get(0));
           return true;
+        }
+        if (readAhead) {
+          // one read beside the first batch's, the second once it is in: Redis then has the
+          // other read's batches while one is at a seam (its sets asked for, its last batch
+          // decoded with nothing sent after it)
+          readAheadUpTo(1);
         }
         innerBatch = step.lookups().isEmpty() ? List.of() : readInner(step.lookups());
       }
@@ -245,16 +257,7 @@ public final class KeyedBatchJoin {
         readAhead = false; // rows in memory first: the next batches one at a time
       }
       if (readAhead) {
-        while (ahead.size() < AHEAD) {
-          Step<L, R> later = takeStep();
-          if (later.outer().isEmpty()) {
-            break;
-          }
-          List<L> lookups = later.lookups();
-          ahead.add(new Step<>(later.outer(), lookups, lookups.isEmpty()
-              ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
-              : ReadAhead.start(() -> readInner(lookups))));
-        }
+        readAheadUpTo(AHEAD);
       }
       outerRows = step.outer();
       // sized for the batch's rows per key: lists grown one row at a time were a tenth of what
@@ -282,6 +285,36 @@ public final class KeyedBatchJoin {
       o = -1;
       nextOuter();
       return true;
+    }
+
+    /**
+     * Starts reading the next batches' inner sides until {@code n} are being read ahead, and
+     * takes the step after them ({@link #staged}) while they are in flight: its outer rows may
+     * need a read of the outer side (Q6's second 500 restaurants), which, done once a read ahead
+     * had ended, held up the next one's start while Redis had nothing else to do.
+     */
+    private void readAheadUpTo(int n) {
+      while (ahead.size() < n) {
+        Step<L, R> later = nextStep();
+        if (later.outer().isEmpty()) {
+          staged = later; // the end, for the next look
+          return;
+        }
+        List<L> lookups = later.lookups();
+        ahead.add(new Step<>(later.outer(), lookups, lookups.isEmpty()
+            ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
+            : ReadAhead.start(() -> readInner(lookups))));
+      }
+      if (staged == null) {
+        staged = takeStep();
+      }
+    }
+
+    /** The step taken ahead ({@link #staged}), else the next one taken now. */
+    private Step<L, R> nextStep() {
+      Step<L, R> step = staged;
+      staged = null;
+      return step != null ? step : takeStep();
     }
 
     /**
@@ -383,14 +416,20 @@ public final class KeyedBatchJoin {
       return !outerDone;
     }
 
-    /** The inner rows for a batch of outer rows; may run on a read-ahead thread. */
+    /**
+     * The inner rows for a batch of outer rows, gathered ({@link Gathering}: each scan reads to
+     * its end on this thread, stopped by a close); may run on a read-ahead thread.
+     */
     private List<R> readInner(List<L> batch) {
-      List<R> out = new ArrayList<>(lastInnerSize);
-      try (Enumerator<R> e = innerRows(batch).enumerator()) {
-        while (!closed && e.moveNext()) {
-          out.add(e.current());
+      List<R> out = Gathering.during(() -> closed, () -> {
+        List<R> rows = new ArrayList<>(lastInnerSize);
+        try (Enumerator<R> e = innerRows(batch).enumerator()) {
+          while (!closed && e.moveNext()) {
+            rows.add(e.current());
+          }
         }
-      }
+        return rows;
+      });
       lastInnerSize = Math.max(10, out.size());
       return out;
     }
@@ -426,6 +465,7 @@ public final class KeyedBatchJoin {
         endStream();
       }
       ahead.clear(); // the tasks end on their own at their next row, their connections returned
+      staged = null;
       outer.close();
       outerRows = List.of();
       byKey.clear();

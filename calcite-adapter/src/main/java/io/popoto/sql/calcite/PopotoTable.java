@@ -177,7 +177,7 @@ public final class PopotoTable extends AbstractQueryableTable implements Transla
         }
         return new RowEnumerator(schema.source(), executor.source(path), fetcher,
             spec.rowLimit(), spec.exact() ? executor.exactCheck(path, spec.columns()) : null,
-            cancel, !spec.outer().isEmpty());
+            cancel, !spec.outer().isEmpty(), Gathering.current());
       }
     };
   }

@@ -127,13 +127,24 @@ final class RowEnumerator implements Enumerator<Object[]> {
   private final boolean wholeRead;
 
   /**
+   * Set when the consumer gathers every row before using any ({@link Gathering}): the whole read
+   * then runs on the consumer's thread at its first {@link #moveNext}, on one connection, with
+   * the next batch always in flight ({@link #run}, as a task reads), and no task or hand-over;
+   * it stops early when this says the consumer wants no more. Null otherwise.
+   */
+  private final java.util.function.BooleanSupplier gathered;
+
+  /**
    * @param rowLimit stop after this many rows; null for no limit
    * @param accept the rows to emit; null for all
    * @param cancel the statement's cancel flag; null when there is none
    * @param wholeRead whether the consumer reads to the end ({@link #wholeRead})
+   * @param gathered the consumer's stop signal when it gathers every row ({@link #gathered}),
+   *     else null
    */
   RowEnumerator(RedisSource source, KeySource keys, HashFetcher fetcher, Integer rowLimit,
-      java.util.function.Predicate<Object[]> accept, AtomicBoolean cancel, boolean wholeRead) {
+      java.util.function.Predicate<Object[]> accept, AtomicBoolean cancel, boolean wholeRead,
+      java.util.function.BooleanSupplier gathered) {
     this.source = source;
     this.keys = keys;
     this.fetcher = fetcher;
@@ -141,6 +152,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
     this.accept = accept;
     this.cancel = cancel;
     this.wholeRead = wholeRead;
+    this.gathered = fetcher.streaming() ? gathered : null;
   }
 
   @Override
@@ -166,14 +178,18 @@ final class RowEnumerator implements Enumerator<Object[]> {
         return false;
       }
       Cancellation.check(cancel);
-      List<Object[]> rows = nextRows();
+      List<Object[]> rows = gathered != null ? gather() : nextRows();
       if (rows == null) {
         exhausted = true;
         return false;
       }
       batches++;
       batch = rows.iterator();
-      readAhead(rows.size());
+      if (gathered != null) {
+        exhausted = true; // the whole read, or what the consumer wanted of it
+      } else {
+        readAhead(rows.size());
+      }
     }
   }
 
@@ -216,6 +232,25 @@ final class RowEnumerator implements Enumerator<Object[]> {
       Thread.currentThread().interrupt();
       throw Cancellation.canceled();
     }
+  }
+
+  /**
+   * The whole read, on this thread ({@link #gathered}): one connection, batch after batch with
+   * the next in flight, until the end, the row limit, or a stop (a close, a cancel, the
+   * consumer's signal); a lost connection reads on from where it was on a fresh one.
+   */
+  private List<Object[]> gather() {
+    List<Object[]> all = new java.util.ArrayList<>();
+    reached = emitted;
+    Object last = source.read(jedis -> ReplyStream.within(jedis, s -> run(jedis, s, rows -> {
+      all.addAll(rows);
+      return !stopAsked() && !gathered.getAsBoolean();
+    })), cancel);
+    if (last instanceof List<?> rows) {
+      all.addAll(unwrap(rows));
+    }
+    Cancellation.check(cancel);
+    return all;
   }
 
   /** A queued item's rows; null for the end; the task's failure is thrown as it was. */
@@ -266,7 +301,10 @@ final class RowEnumerator implements Enumerator<Object[]> {
     reached = emittedSoFar;
     Object last;
     try {
-      Object rows = source.read(jedis -> ReplyStream.within(jedis, s -> run(jedis, s)), cancel);
+      Object rows = source.read(jedis -> ReplyStream.within(jedis, s -> run(jedis, s, batch -> {
+        ready.add(batch);
+        return roomAhead();
+      })), cancel);
       if (rows != null && rows != END) {
         ready.add(rows); // the last batch of this run
       }
@@ -343,7 +381,7 @@ final class RowEnumerator implements Enumerator<Object[]> {
    * runs this again on a fresh one: the page in flight is asked for again (the cursor moves only
    * when its reply is read), and a batch with replies missing is sent again whole.
    */
-  private Object run(Jedis jedis, ReplyStream stream) {
+  private Object run(Jedis jedis, ReplyStream stream, HandOut handOut) {
     promoteFollowing();
     if (pending != null && !pending.complete()) {
       fetcher.send(stream, pending);
@@ -367,7 +405,14 @@ final class RowEnumerator implements Enumerator<Object[]> {
           return END;
         }
         pending = fetcher.batch(k);
+        if (nextKeys == null && !keysDone && reached + pending.keys.size() < rowLimit) {
+          page = keys.ahead(stream); // before the batch: its reply first, read right away
+        }
         fetcher.send(stream, pending);
+        if (page != null) { // so the batch after this one goes out before this one is decoded
+          nextKeys = taken(page.keys());
+          page = null;
+        }
       }
       if (reached + pending.keys.size() < rowLimit && following == null) {
         if (nextKeys != null) {
@@ -394,12 +439,17 @@ final class RowEnumerator implements Enumerator<Object[]> {
         settle(stream, page);
         return rows; // the last of this run, queued by produce
       }
-      ready.add(rows);
-      if (!roomAhead()) {
+      if (!handOut.rows(rows)) {
         settle(stream, page);
         return null;
       }
     }
+  }
+
+  /** Where {@link #run} puts each batch but its last: false when the reading should stop. */
+  @FunctionalInterface
+  private interface HandOut {
+    boolean rows(List<Object[]> rows);
   }
 
   /**
