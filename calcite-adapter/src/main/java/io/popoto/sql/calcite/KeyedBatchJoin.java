@@ -55,14 +55,16 @@ public final class KeyedBatchJoin {
    * Batches whose inner sides are read ahead, from the first batch on: each inner read is a
    * round trip or more, and with one batch at a time a join of many batches waits for each in
    * turn (Calcite's join is sequential too). Two later batches are read by background tasks
-   * ({@link ReadAhead}) while this one is joined, so their round trips overlap; from the first,
-   * because the first two batches read alone left Redis waiting at the start of a join over all
-   * parents; the second of them beside the first batch's own read, before its size is known.
-   * A join closed early (a LIMIT met by the first batch) stops them at their next row
-   * ({@link #closed}), so each reads at most a step more than it needs. None after a
-   * batch whose inner side held more than {@value #LARGE_INNER} values (rows times columns:
-   * three such batches in memory at once would be too many, two at most are; 15,000 rows of 13
-   * columns, 50,000 of 4).
+   * ({@link ReadAhead}) while this one is joined, so their round trips overlap, and a third
+   * waits for the first of them to end, which goes on with it ({@link #readAheadUpTo}); from
+   * the first batch, because the first two batches read alone left Redis waiting at the start
+   * of a join over all parents: the second batch beside the first batch's own read, before its
+   * size is known, the others once it is in. So at most four batches' inner sides are held (this
+   * one and three read ahead). A join closed early (a LIMIT met by the first batch) stops the
+   * reads at their next row ({@link #closed}), so each reads at most a step more than it needs.
+   * None after a batch whose inner side held more than {@value #LARGE_INNER} values (rows times
+   * columns: four such batches in memory at once would be too many, two at most are; 15,000
+   * rows of 13 columns, 50,000 of 4).
    */
   private static final int AHEAD = 2;
   private static final int LARGE_INNER = 200_000;
@@ -76,9 +78,32 @@ public final class KeyedBatchJoin {
   /** Outer rows one batch may gather while it looks for new keys to read. */
   private static final int OUTER_PER_KEY_BATCH = 10;
 
-  /** Outer rows to join, the representatives whose keys are read, and what that read gives. */
-  private record Step<L, R>(List<L> outer, List<L> lookups,
-      java.util.concurrent.Future<List<R>> inner) {}
+  /**
+   * Outer rows to join, the representatives whose keys are read, and what that read gives: the
+   * read is claimed once, by a task reading ahead or by the join itself, and answers through
+   * {@link #inner}.
+   */
+  private static final class Step<L, R> {
+    final List<L> outer;
+    final List<L> lookups;
+    final java.util.concurrent.CompletableFuture<List<R>> inner =
+        new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean claimed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    Step(List<L> outer, List<L> lookups) {
+      this.outer = outer;
+      this.lookups = lookups;
+    }
+
+    boolean claim() {
+      return claimed.compareAndSet(false, true);
+    }
+
+    boolean running() {
+      return claimed.get() && !inner.isDone();
+    }
+  }
 
   /**
    * Joins batch by batch. A batch is the next {@code batchSize} outer rows, whose inner side is
@@ -114,13 +139,17 @@ public final class KeyedBatchJoin {
     private boolean outerDone;
     private T current;
     /**
-     * The step after those read ahead, its outer rows taken (and its keys reserved) but its inner
-     * side not yet asked for; an empty one at the end. Null when none is taken.
+     * The step after those being read ahead, its outer rows taken (and its keys reserved) and
+     * its read not started: the first read ahead to end goes on with it, on its own thread
+     * ({@link #readOn}). Null when there is none.
      */
-    private Step<L, R> staged;
-    /** Later batches whose inner sides are being read ahead, in order. */
+    private final java.util.concurrent.atomic.AtomicReference<Step<L, R>> waiting =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    /** Later batches, in order: their inner sides read ahead, being read, or waiting. */
     private final ArrayDeque<Step<L, R>> ahead = new ArrayDeque<>();
-    private boolean readAhead;
+    private volatile boolean readAhead;
+    /** Whether the outer side gave its last step. */
+    private boolean outerEnded;
     /** The inner side of a one-row outer side, joined as it is read ({@link #stream}). */
     private Enumerator<R> streamed;
     /** Set by {@link #close}: inner reads still running (read ahead) stop at their next row. */
@@ -234,35 +263,42 @@ public final class KeyedBatchJoin {
       Step<L, R> step = ahead.poll();
       List<R> innerBatch;
       if (step != null) {
-        innerBatch = ReadAhead.await(step.inner(), null); // a cancel breaks the task's reads
+        waiting.compareAndSet(step, null);
+        innerBatch = step.claim() ? readInner(step.lookups)
+            : ReadAhead.await(step.inner, null); // a cancel breaks the task's reads
       } else {
-        step = nextStep();
-        if (step.outer().isEmpty()) {
+        if (outerEnded) {
           return false;
         }
-        if (outerDone && step.outer().size() == 1 && step.lookups().size() == 1) {
-          stream(step.outer().get(0));
+        step = takeStep();
+        if (step.outer.isEmpty()) {
+          outerEnded = true;
+          return false;
+        }
+        if (outerDone && step.outer.size() == 1 && step.lookups.size() == 1) {
+          stream(step.outer.get(0));
           return true;
         }
         if (readAhead) {
           // one read beside the first batch's, the second once it is in: Redis then has the
           // other read's batches while one is at a seam (its sets asked for, its last batch
           // decoded with nothing sent after it)
-          readAheadUpTo(1);
+          readAheadUpTo(1, false); // none waiting: the first batch's size is not known yet
         }
-        innerBatch = step.lookups().isEmpty() ? List.of() : readInner(step.lookups());
+        innerBatch = step.lookups.isEmpty() ? List.of() : readInner(step.lookups);
       }
       if (!innerBatch.isEmpty() && (long) innerBatch.size() * width(innerBatch.get(0))
           > LARGE_INNER) {
         readAhead = false; // rows in memory first: the next batches one at a time
+        waiting.set(null); // read here when its turn comes
       }
       if (readAhead) {
-        readAheadUpTo(AHEAD);
+        readAheadUpTo(AHEAD, true);
       }
-      outerRows = step.outer();
+      outerRows = step.outer;
       // sized for the batch's rows per key: lists grown one row at a time were a tenth of what
       // a one-to-many join allocated, and the sizes together stay within the batch's rows
-      int perKey = Math.max(1, innerBatch.size() / Math.max(1, step.lookups().size()));
+      int perKey = Math.max(1, innerBatch.size() / Math.max(1, step.lookups.size()));
       for (R row : innerBatch) {
         Object key = innerKey.apply(row);
         if (key != null) {
@@ -275,7 +311,7 @@ public final class KeyedBatchJoin {
         }
       }
       if (byKeyOnly) {
-        keep(step.lookups());
+        keep(step.lookups);
       }
       if (byKey.isEmpty() && kept.isEmpty()
           && (joinType == JoinType.INNER || joinType == JoinType.SEMI)) {
@@ -288,33 +324,74 @@ public final class KeyedBatchJoin {
     }
 
     /**
-     * Starts reading the next batches' inner sides until {@code n} are being read ahead, and
-     * takes the step after them ({@link #staged}) while they are in flight: its outer rows may
-     * need a read of the outer side (Q6's second 500 restaurants), which, done once a read ahead
-     * had ended, held up the next one's start while Redis had nothing else to do.
+     * Keeps {@code n} later batches' inner sides being read ahead and, with {@code oneWaiting},
+     * one more waiting, its outer rows taken: the first read to end goes on with the waiting one on its own thread
+     * ({@link #readOn}), so a read starts the moment one ends, whichever ends first, without
+     * waiting for this thread to take the oldest batch and start another (Redis waited for that
+     * hand-over, and for the two reads started together by it, once per batch, a tenth of a join
+     * over all parents); and the waiting step's outer rows, which may need a read of the outer
+     * side (Q6's second 500 restaurants), are taken while the reads are in flight.
      */
-    private void readAheadUpTo(int n) {
-      while (ahead.size() < n) {
-        Step<L, R> later = nextStep();
-        if (later.outer().isEmpty()) {
-          staged = later; // the end, for the next look
+    private void readAheadUpTo(int n, boolean oneWaiting) {
+      if (running() < n) {
+        Step<L, R> w = waiting.getAndSet(null);
+        if (w != null) {
+          start(w);
+        }
+      }
+      while (!outerEnded && ahead.size() < n + (oneWaiting ? 1 : 0)) {
+        Step<L, R> later = takeStep();
+        if (later.outer.isEmpty()) {
+          outerEnded = true;
           return;
         }
-        List<L> lookups = later.lookups();
-        ahead.add(new Step<>(later.outer(), lookups, lookups.isEmpty()
-            ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
-            : ReadAhead.start(() -> readInner(lookups))));
-      }
-      if (staged == null) {
-        staged = takeStep();
+        ahead.add(later);
+        if (later.lookups.isEmpty()) {
+          later.claim();
+          later.inner.complete(List.of());
+        } else if (running() < n || !waiting.compareAndSet(null, later)) {
+          start(later);
+        }
       }
     }
 
-    /** The step taken ahead ({@link #staged}), else the next one taken now. */
-    private Step<L, R> nextStep() {
-      Step<L, R> step = staged;
-      staged = null;
-      return step != null ? step : takeStep();
+    /** Reads being read ahead now. */
+    private int running() {
+      int r = 0;
+      for (Step<L, R> s : ahead) {
+        r += s.running() ? 1 : 0;
+      }
+      return r;
+    }
+
+    private void start(Step<L, R> step) {
+      if (step.claim()) {
+        ReadAhead.start(() -> {
+          readOn(step);
+          return null;
+        });
+      }
+    }
+
+    /**
+     * A task's reads: its step's inner side, then the waiting step's, as long as one waits, the
+     * join is open and reads ahead; each answered through its step.
+     */
+    private void readOn(Step<L, R> first) {
+      Step<L, R> step = first;
+      while (step != null) {
+        try {
+          step.inner.complete(readInner(step.lookups));
+        } catch (RuntimeException | Error e) {
+          step.inner.completeExceptionally(e);
+          return;
+        }
+        if (closed || !readAhead) {
+          return;
+        }
+        Step<L, R> next = waiting.getAndSet(null);
+        step = next != null && next.claim() ? next : null;
+      }
     }
 
     /**
@@ -388,7 +465,7 @@ public final class KeyedBatchJoin {
         while (rows.size() < batchSize && nextOuterRow()) {
           rows.add(outer.current());
         }
-        return new Step<>(rows, rows, null);
+        return new Step<>(rows, rows);
       }
       List<L> lookups = new ArrayList<>(batchSize);
       java.util.Set<Object> inBatch = new java.util.HashSet<>();
@@ -405,7 +482,7 @@ public final class KeyedBatchJoin {
           reserved.add(key);
         }
       }
-      return new Step<>(rows, lookups, null);
+      return new Step<>(rows, lookups);
     }
 
     /** Moves to the next outer row; false at the end. */
@@ -464,8 +541,8 @@ public final class KeyedBatchJoin {
       if (streamed != null) {
         endStream();
       }
+      waiting.set(null);
       ahead.clear(); // the tasks end on their own at their next row, their connections returned
-      staged = null;
       outer.close();
       outerRows = List.of();
       byKey.clear();

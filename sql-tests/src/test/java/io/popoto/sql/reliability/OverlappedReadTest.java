@@ -295,7 +295,7 @@ class OverlappedReadTest {
       assertEquals(hmgets, source.commandCount("HMGET"), "nothing read after the task ended");
       // 3 batches handed out (7 + 14 + 28 keys, stale members among them), at most one more
       // waiting and one in flight when the task stopped (a page of SSCAN is not exactly a
-      // batch, hence two batches of slack), each of 28: far from the 1,800 tweets
+      // batch, hence two batches of slack), each of 28: far from the 3,600 tweets
       assertTrue(hmgets > 0 && hmgets <= 7 + 14 + 3 * 28 + 2 * 28,
           "read " + hmgets + " keys for 30 rows");
       assertEquals(Reliability.USER_ROWS, Reliability.count(c, "SELECT COUNT(*) FROM \"User\""));
@@ -334,14 +334,15 @@ class OverlappedReadTest {
    * A batched join reads its later batches' inner sides ahead on other threads; a frozen server
    * while those reads wait: the query timeout stops the query (57014) promptly, nothing stays
    * borrowed once the reads are broken, and the Connection answers the join again afterwards.
-   * Every user's tweets: four batches of users, so with the first batch's rows being read (the
-   * next two read ahead since that batch) the fourth is still to be read when Redis freezes.
+   * Every user's tweets: seven batches of users, so with the first batch's rows being read (the
+   * next two read ahead since that batch, a third waiting for one of them to end) the later ones
+   * are still to be read when Redis freezes.
    */
   @Test
   void aTimeoutStopsAJoinWhoseInnerSidesAreReadAhead() throws Exception {
     String[] join = {"SELECT u.username, t._key FROM \"User\" u JOIN Tweet t"
         + " ON t.\"user\" = u._key"};
-    assertTrue(Reliability.USER_ROWS > 300, "four batches of 100 users");
+    assertTrue(Reliability.USER_ROWS > 600, "seven batches of 100 users");
     List<List<Object>> expected;
     try (Connection sequential = connect(false, null)) {
       expected = run(sequential, join).rows();
@@ -351,7 +352,7 @@ class OverlappedReadTest {
         PreparedStatement ps = c.prepareStatement(join[0])) {
       ps.setQueryTimeout(1);
       ResultSet rs = ps.executeQuery();
-      for (int i = 0; i < 50; i++) { // the first batch's rows: the next two are read ahead
+      for (int i = 0; i < 50; i++) { // the first batch's rows: the next three are read ahead
         assertTrue(rs.next());
       }
       redis.freeze();

@@ -23,8 +23,11 @@ import redis.clients.jedis.Jedis;
 /** What the reliability tests share: the data, the URL, and the assertions on failures. */
 final class Reliability {
   static final String CATALOG = "classpath:catalogs/social.json";
-  /** 300 users, about 1,800 tweets: enough batches (of 20) to fail in the middle of. */
-  static final int USERS = 300;
+  /**
+   * 600 users, about 3,600 tweets: enough batches (of 20) to fail in the middle of, and seven
+   * join batches (of 100 users), more than a join reads ahead.
+   */
+  static final int USERS = 600;
   /** The users that are rows: the ordinary ones, the Unicode ones and the two hot ones. */
   static final int USER_ROWS = USERS + SocialGenerator.UNICODE_USERNAMES.size() + 2;
 
