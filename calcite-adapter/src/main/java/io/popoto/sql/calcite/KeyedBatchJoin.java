@@ -148,8 +148,6 @@ public final class KeyedBatchJoin {
     /** Later batches, in order: their inner sides read ahead, being read, or waiting. */
     private final ArrayDeque<Step<L, R>> ahead = new ArrayDeque<>();
     private volatile boolean readAhead;
-    /** Whether the outer side gave its last step. */
-    private boolean outerEnded;
     /** The inner side of a one-row outer side, joined as it is read ({@link #stream}). */
     private Enumerator<R> streamed;
     /** Set by {@link #close}: inner reads still running (read ahead) stop at their next row. */
@@ -267,12 +265,8 @@ public final class KeyedBatchJoin {
         innerBatch = step.claim() ? readInner(step.lookups)
             : ReadAhead.await(step.inner, null); // a cancel breaks the task's reads
       } else {
-        if (outerEnded) {
-          return false;
-        }
         step = takeStep();
         if (step.outer.isEmpty()) {
-          outerEnded = true;
           return false;
         }
         if (outerDone && step.outer.size() == 1 && step.lookups.size() == 1) {
@@ -280,10 +274,9 @@ public final class KeyedBatchJoin {
           return true;
         }
         if (readAhead) {
-          // one read beside the first batch's, the second once it is in: Redis then has the
-          // other read's batches while one is at a seam (its sets asked for, its last batch
-          // decoded with nothing sent after it)
-          readAheadUpTo(1, false); // none waiting: the first batch's size is not known yet
+          // one read beside this batch's (none waiting: its size is not known yet), so Redis
+          // has that read's batches while this one is at a seam
+          readAheadUpTo(1, false);
         }
         innerBatch = step.lookups.isEmpty() ? List.of() : readInner(step.lookups);
       }
@@ -325,12 +318,13 @@ public final class KeyedBatchJoin {
 
     /**
      * Keeps {@code n} later batches' inner sides being read ahead and, with {@code oneWaiting},
-     * one more waiting, its outer rows taken: the first read to end goes on with the waiting one on its own thread
-     * ({@link #readOn}), so a read starts the moment one ends, whichever ends first, without
-     * waiting for this thread to take the oldest batch and start another (Redis waited for that
-     * hand-over, and for the two reads started together by it, once per batch, a tenth of a join
-     * over all parents); and the waiting step's outer rows, which may need a read of the outer
-     * side (Q6's second 500 restaurants), are taken while the reads are in flight.
+     * one more waiting, its outer rows taken: the first read to end goes on with the waiting one
+     * on its own thread ({@link #readOn}), so a read starts the moment one ends, whichever ends
+     * first, without waiting for this thread to take the oldest batch and start another (Redis
+     * waited for that hand-over, and for the two reads started together by it, once per batch,
+     * a tenth of a join over all parents); and the waiting step's outer rows, which may need a
+     * read of the outer side (Q6's second 500 restaurants), are taken while the reads are in
+     * flight.
      */
     private void readAheadUpTo(int n, boolean oneWaiting) {
       if (running() < n) {
@@ -339,10 +333,9 @@ public final class KeyedBatchJoin {
           start(w);
         }
       }
-      while (!outerEnded && ahead.size() < n + (oneWaiting ? 1 : 0)) {
+      while (!outerDone && ahead.size() < n + (oneWaiting ? 1 : 0)) {
         Step<L, R> later = takeStep();
         if (later.outer.isEmpty()) {
-          outerEnded = true;
           return;
         }
         ahead.add(later);

@@ -29,13 +29,15 @@ import redis.clients.jedis.Jedis;
  *   read   batch k+1's replies undecoded, then page k+2
  * </pre>
  *
- * and every reply is read before the connection goes back to the pool.
+ * and every reply is read before the connection goes back to the pool. A read whose consumer
+ * gathers every row before using any (a batched join's inner side, {@link Gathering}) runs the
+ * task's loop on the consumer's thread instead ({@link #gathered}).
  *
- * <p><b>Read ahead</b> (overlap). After the second batch (a join's inner side: the first), a
- * background task reads on while the consumer works through the rows ({@link #readAhead}): on
- * one borrowed connection, with the next batch always in flight ({@link #run}), so Redis never
- * waits for the client between two batches, nor for the consumer, nor for a hand-over between
- * threads. The task queues each
+ * <p><b>Read ahead</b> (overlap). After the second batch (a one-row parent's children, streamed
+ * by a batched join: the first), a background task reads on while the consumer works through
+ * the rows ({@link #readAhead}): on one borrowed connection, with the next batch always in
+ * flight ({@link #run}), so Redis never waits for the client between two batches, nor for the
+ * consumer, nor for a hand-over between threads. The task queues each
  * batch's rows; while one waits unclaimed it waits ({@value #AHEAD} at most), and it stops when
  * none is taken for 100 ms, at the end, at the row limit, on a close or a cancel; it then reads
  * what is still in flight, undecoded, and returns the connection, so an abandoned ResultSet
