@@ -243,6 +243,11 @@ final class RowEnumerator implements Enumerator<Object[]> {
    */
   private List<Object[]> gather() {
     List<Object[]> all = new java.util.ArrayList<>();
+    if (gathered.getAsBoolean()) {
+      // the consumer stopped while this read was being set up (a join closed while the task
+      // reading ahead for it was starting): a read that begins after that borrows nothing
+      return all;
+    }
     reached = emitted;
     Object last = source.read(jedis -> ReplyStream.within(jedis, s -> run(jedis, s, rows -> {
       all.addAll(rows);
