@@ -99,28 +99,42 @@ public final class CompareBuildsCommand {
          Harness.Contender buildB = Harness.jdbc(Variant.POPOTO, w, b, w.popotoSql())) {
       List<Harness.Contender> order = List.of(buildA, buildB,
           Harness.handWritten(Variant.FLOOR, w, w.floor()));
-      double[][] ratios = new double[4][rounds]; // B/A, A/floor, B/floor time; B/A Redis CPU
+      // B/A, A/floor, B/floor time; B/A, A/floor Redis CPU; then, in ms per execution, Redis's
+      // wait in the run queue and its idle time (neither running nor waiting to run), each of
+      // A, B and the floor
+      double[][] ratios = new double[11][rounds];
       for (int r = 0; r < rounds; r++) {
         double[] time = new double[3];
         double[] redisCpu = new double[3];
+        double[] redisWait = new double[3];
         for (int k = 0; k < 3; k++) {
           int v = r % 2 == 0 ? k : 2 - k;
-          long cpu = redisCpu(redis);
+          long[] before = schedstat(redis);
           long t0 = System.nanoTime();
           for (int n = 0; n < w.executionsPerRun(); n++) {
             order.get(v).execution().run(n);
           }
           time[v] = System.nanoTime() - t0;
-          redisCpu[v] = redisCpu(redis) - cpu;
+          long[] after = schedstat(redis);
+          redisCpu[v] = after[0] - before[0];
+          redisWait[v] = (after[1] - before[1]) / 1e6 / w.executionsPerRun();
+          ratios[8 + v][r] = (time[v] - redisCpu[v]) / 1e6 / w.executionsPerRun() - redisWait[v];
         }
         ratios[0][r] = time[1] / time[0];
         ratios[1][r] = time[0] / time[2];
         ratios[2][r] = time[1] / time[2];
         ratios[3][r] = redisCpu[0] > 0 ? redisCpu[1] / redisCpu[0] : Double.NaN;
+        ratios[4][r] = redisCpu[2] > 0 ? redisCpu[0] / redisCpu[2] : Double.NaN;
+        for (int v = 0; v < 3; v++) {
+          ratios[5 + v][r] = redisWait[v];
+        }
       }
       System.out.printf(Locale.ROOT, "%s, %d rounds: B/A %s; A x floor %s; B x floor %s;"
-          + " Redis CPU B/A %s%n", w.id(), rounds, text(ratios[0]), text(ratios[1]),
-          text(ratios[2]), text(ratios[3]));
+          + " Redis CPU B/A %s, A x floor %s; Redis run-queue wait ms per execution: A %s,"
+          + " B %s, floor %s; Redis idle ms per execution: A %s, B %s, floor %s%n", w.id(),
+          rounds, text(ratios[0]), text(ratios[1]), text(ratios[2]), text(ratios[3]),
+          text(ratios[4]), text(ratios[5]), text(ratios[6]), text(ratios[7]), text(ratios[8]),
+          text(ratios[9]), text(ratios[10]));
     }
   }
 
@@ -130,13 +144,17 @@ public final class CompareBuildsCommand {
     return String.format(Locale.ROOT, "%.3f (%.3f-%.3f)", s.median(), s.p10(), s.p90());
   }
 
-  /** Nanoseconds of CPU the Redis process has used, or 0 where /proc does not tell. */
-  private static long redisCpu(PrivateRedis redis) {
+  /**
+   * Nanoseconds the Redis process has run and has waited in the run queue, or zeros where
+   * /proc does not tell.
+   */
+  private static long[] schedstat(PrivateRedis redis) {
     try {
-      return Long.parseLong(Files.readString(Path.of("/proc/" + redis.pid() + "/schedstat"))
-          .trim().split(" ")[0]);
+      String[] f = Files.readString(Path.of("/proc/" + redis.pid() + "/schedstat")).trim()
+          .split(" ");
+      return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
     } catch (Exception e) {
-      return 0;
+      return new long[2];
     }
   }
 }

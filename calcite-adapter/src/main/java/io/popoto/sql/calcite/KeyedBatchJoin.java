@@ -58,13 +58,14 @@ public final class KeyedBatchJoin {
    * ({@link ReadAhead}) while this one is joined, so their round trips overlap, and a third
    * waits for the first of them to end, which goes on with it ({@link #readAheadUpTo}); from
    * the first batch, because the first two batches read alone left Redis waiting at the start
-   * of a join over all parents: the second batch beside the first batch's own read, before its
-   * size is known, the others once it is in. So at most four batches' inner sides are held (this
-   * one and three read ahead). A join closed early (a LIMIT met by the first batch) stops the
-   * reads at their next row ({@link #closed}), so each reads at most a step more than it needs.
-   * None after a batch whose inner side held more than {@value #LARGE_INNER} values (rows times
-   * columns: four such batches in memory at once would be too many, two at most are; 15,000
-   * rows of 13 columns, 50,000 of 4).
+   * of a join over all parents: the second batch beside the first batch's own read and the
+   * third waiting for it, the others once the first is in. So at most four batches' inner sides
+   * are held (this one and three read ahead). A join closed early (a LIMIT met by the first
+   * batch) stops the reads at their next row ({@link #closed}), so each reads at most a step
+   * more than it needs. None after a batch whose inner side held more than
+   * {@value #LARGE_INNER} values (rows times columns: four such batches in memory at once would
+   * be too many, two at most are; 15,000 rows of 13 columns, 50,000 of 4), whichever batch
+   * tells it first ({@link #stopIfLarge}).
    */
   private static final int AHEAD = 2;
   private static final int LARGE_INNER = 200_000;
@@ -274,17 +275,15 @@ public final class KeyedBatchJoin {
           return true;
         }
         if (readAhead) {
-          // one read beside this batch's (none waiting: its size is not known yet), so Redis
-          // has that read's batches while this one is at a seam
+          // one read beside this batch's, and one waiting that only the read beside goes on
+          // with, once its own size is known: it ends first (it starts first), and Redis went
+          // idle until this batch's end started the next
           readAheadUpTo(1, false);
+          takeWaiting();
         }
         innerBatch = step.lookups.isEmpty() ? List.of() : readInner(step.lookups);
       }
-      if (!innerBatch.isEmpty() && (long) innerBatch.size() * width(innerBatch.get(0))
-          > LARGE_INNER) {
-        readAhead = false; // rows in memory first: the next batches one at a time
-        waiting.set(null); // read here when its turn comes
-      }
+      stopIfLarge(innerBatch);
       if (readAhead) {
         readAheadUpTo(AHEAD, true);
       }
@@ -333,19 +332,60 @@ public final class KeyedBatchJoin {
           start(w);
         }
       }
-      while (!outerDone && ahead.size() < n + (oneWaiting ? 1 : 0)) {
-        Step<L, R> later = takeStep();
-        if (later.outer.isEmpty()) {
+      while (readAhead && !outerDone && ahead.size() < n + (oneWaiting ? 1 : 0)) {
+        Step<L, R> later = takeAhead();
+        if (later == null) {
           return;
         }
-        ahead.add(later);
-        if (later.lookups.isEmpty()) {
-          later.claim();
-          later.inner.complete(List.of());
-        } else if (running() < n || !waiting.compareAndSet(null, later)) {
+        if (later.inner.isDone()) {
+          continue; // nothing to read
+        }
+        if (running() < n || !waiting.compareAndSet(null, later)) {
           start(later);
         }
       }
+    }
+
+    /** Takes the next step into {@link #waiting}, not started, if there is one and none waits. */
+    private void takeWaiting() {
+      if (!outerDone && waiting.get() == null) {
+        Step<L, R> later = takeAhead();
+        if (later != null && !later.inner.isDone()) {
+          waiting.set(later);
+        }
+      }
+    }
+
+    /**
+     * The next step, queued {@link #ahead} (null at the end of the outer side); one with nothing
+     * to read is answered at once.
+     */
+    private Step<L, R> takeAhead() {
+      Step<L, R> later = takeStep();
+      if (later.outer.isEmpty()) {
+        return null;
+      }
+      ahead.add(later);
+      if (later.lookups.isEmpty()) {
+        later.claim();
+        later.inner.complete(List.of());
+      }
+      return later;
+    }
+
+    /**
+     * Whether {@code rows} hold more than {@value #LARGE_INNER} values; then no batch is read
+     * ahead any more, the one waiting read here when its turn comes: wide batches' rows are in
+     * memory first, one batch at a time. A read ahead tells it of its own batch before going on
+     * with the waiting one, so at most the batch read here and the one read beside it are held.
+     */
+    private boolean stopIfLarge(List<R> rows) {
+      if (rows.isEmpty() || (long) rows.size() * width(rows.get(0)) <= LARGE_INNER) {
+        return false;
+      }
+      readAhead = false;
+      waiting.set(null);
+      return true;
     }
 
     /** Reads being read ahead now. */
@@ -373,13 +413,15 @@ public final class KeyedBatchJoin {
     private void readOn(Step<L, R> first) {
       Step<L, R> step = first;
       while (step != null) {
+        List<R> rows;
         try {
-          step.inner.complete(readInner(step.lookups));
+          rows = readInner(step.lookups);
+          step.inner.complete(rows);
         } catch (RuntimeException | Error e) {
           step.inner.completeExceptionally(e);
           return;
         }
-        if (closed || !readAhead) {
+        if (closed || !readAhead || stopIfLarge(rows)) {
           return;
         }
         Step<L, R> next = waiting.getAndSet(null);

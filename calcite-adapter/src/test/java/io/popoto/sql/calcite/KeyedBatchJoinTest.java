@@ -158,6 +158,61 @@ class KeyedBatchJoinTest {
   }
 
   /**
+   * While the first batch's own read is still going, the read beside it (the second batch) goes
+   * on with the third when it ends, on its own thread: the third does not wait for the first
+   * read to end. Here the first batch's read waits until the third's has begun; without the
+   * step waiting beside the first batch it would never begin, and the wait would time out. The
+   * second batch's read ends only once the third batch's outer rows are taken.
+   */
+  @Test
+  void theReadBesideTheFirstBatchGoesOnWithTheThird() {
+    java.util.concurrent.CountDownLatch thirdTaken = new java.util.concurrent.CountDownLatch(1);
+    Iterable<Object[]> outer = () -> new java.util.Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < 500;
+      }
+
+      @Override
+      public Object[] next() {
+        if (next == 299) {
+          thirdTaken.countDown();
+        }
+        return new Object[] {"k" + next++};
+      }
+    };
+    java.util.concurrent.CountDownLatch thirdStarted = new java.util.concurrent.CountDownLatch(1);
+    java.util.Map<Integer, Thread> readers = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicBoolean firstWaited =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    long rows = KeyedBatchJoin.<Object[], Object[], String>join(JoinType.INNER,
+        Linq4j.asEnumerable(outer), batch -> {
+          int number = Integer.parseInt(((String) batch.get(0)[0]).substring(1)) / 100;
+          readers.putIfAbsent(number, Thread.currentThread());
+          try {
+            if (number == 0) {
+              firstWaited.set(thirdStarted.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            } else if (number == 1 && thirdTaken.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+              Thread.sleep(50); // the taken step is put to wait right after its last outer row
+            } else if (number == 2) {
+              thirdStarted.countDown();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Linq4j.asEnumerable(new java.util.LinkedHashSet<>(batch).stream()
+              .map(o -> new Object[] {o[0]}).toList());
+        }, (o, i) -> "x", (o, i) -> o[0].equals(i[0]), 100, o -> o[0], i -> i[0], true,
+        false).count();
+    assertEquals(500, rows);
+    assertTrue(firstWaited.get(), "the third batch's read began while the first was read");
+    assertEquals("popoto-sql-read-ahead", readers.get(2).getName());
+    assertEquals(readers.get(1), readers.get(2), "the read beside the first went on with it");
+  }
+
+  /**
    * The read ahead starts with the first batch: the second and third batches' inner sides are
    * read on background threads while the first is joined. A join closed then (a LIMIT met by
    * its first rows) stops those reads at their next inner row and starts no other: without the
