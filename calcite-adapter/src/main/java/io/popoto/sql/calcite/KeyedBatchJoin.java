@@ -326,7 +326,7 @@ public final class KeyedBatchJoin {
      * flight.
      */
     private void readAheadUpTo(int n, boolean oneWaiting) {
-      if (running() < n) {
+      if (readAhead && running() < n) { // a read ahead may have just found its batch large
         Step<L, R> w = waiting.getAndSet(null);
         if (w != null) {
           start(w);
