@@ -99,14 +99,14 @@ public final class CompareBuildsCommand {
          Harness.Contender buildB = Harness.jdbc(Variant.POPOTO, w, b, w.popotoSql())) {
       List<Harness.Contender> order = List.of(buildA, buildB,
           Harness.handWritten(Variant.FLOOR, w, w.floor()));
-      // B/A, A/floor, B/floor time; B/A, A/floor Redis CPU; then, in ms per execution, Redis's
-      // wait in the run queue and its idle time (neither running nor waiting to run), each of
-      // A, B and the floor
-      double[][] ratios = new double[11][rounds];
+      double[][] ratios = new double[5][rounds]; // B/A, A/floor, B/floor time; B/A, A/floor CPU
+      // Redis's wait in the run queue and its idle time (neither running nor waiting to run), ms
+      // per execution, of A, B and the floor
+      double[][] waitMs = new double[3][rounds];
+      double[][] idleMs = new double[3][rounds];
       for (int r = 0; r < rounds; r++) {
         double[] time = new double[3];
         double[] redisCpu = new double[3];
-        double[] redisWait = new double[3];
         for (int k = 0; k < 3; k++) {
           int v = r % 2 == 0 ? k : 2 - k;
           long[] before = schedstat(redis);
@@ -117,24 +117,22 @@ public final class CompareBuildsCommand {
           time[v] = System.nanoTime() - t0;
           long[] after = schedstat(redis);
           redisCpu[v] = after[0] - before[0];
-          redisWait[v] = (after[1] - before[1]) / 1e6 / w.executionsPerRun();
-          ratios[8 + v][r] = (time[v] - redisCpu[v]) / 1e6 / w.executionsPerRun() - redisWait[v];
+          double wait = after[1] - before[1];
+          waitMs[v][r] = wait / 1e6 / w.executionsPerRun();
+          idleMs[v][r] = (time[v] - redisCpu[v] - wait) / 1e6 / w.executionsPerRun();
         }
         ratios[0][r] = time[1] / time[0];
         ratios[1][r] = time[0] / time[2];
         ratios[2][r] = time[1] / time[2];
         ratios[3][r] = redisCpu[0] > 0 ? redisCpu[1] / redisCpu[0] : Double.NaN;
         ratios[4][r] = redisCpu[2] > 0 ? redisCpu[0] / redisCpu[2] : Double.NaN;
-        for (int v = 0; v < 3; v++) {
-          ratios[5 + v][r] = redisWait[v];
-        }
       }
       System.out.printf(Locale.ROOT, "%s, %d rounds: B/A %s; A x floor %s; B x floor %s;"
           + " Redis CPU B/A %s, A x floor %s; Redis run-queue wait ms per execution: A %s,"
           + " B %s, floor %s; Redis idle ms per execution: A %s, B %s, floor %s%n", w.id(),
           rounds, text(ratios[0]), text(ratios[1]), text(ratios[2]), text(ratios[3]),
-          text(ratios[4]), text(ratios[5]), text(ratios[6]), text(ratios[7]), text(ratios[8]),
-          text(ratios[9]), text(ratios[10]));
+          text(ratios[4]), text(waitMs[0]), text(waitMs[1]), text(waitMs[2]), text(idleMs[0]),
+          text(idleMs[1]), text(idleMs[2]));
     }
   }
 
