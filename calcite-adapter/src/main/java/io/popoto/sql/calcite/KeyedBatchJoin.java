@@ -346,9 +346,12 @@ public final class KeyedBatchJoin {
       }
     }
 
-    /** Takes the next step into {@link #waiting}, not started, if there is one and none waits. */
+    /**
+     * Takes the next step into {@link #waiting}, not started, if there is one (called with
+     * nothing ahead, so nothing waits).
+     */
     private void takeWaiting() {
-      if (!outerDone && waiting.get() == null) {
+      if (!outerDone) {
         Step<L, R> later = takeAhead();
         if (later != null && !later.inner.isDone()) {
           waiting.set(later);
